@@ -1,0 +1,85 @@
+using EdSoftNano.At;
+using EdSoftNano.Parameters;
+using EdSoftNano.Persistence;
+using EdSoftNano.Ports;
+
+namespace EdSoftNano.App
+{
+    /// <summary>
+    /// The whole firmware wired to its ports: parameter store in flash, AT interpreter on the
+    /// host link, the modem behind it. The board and the virtual device call <see cref="Step"/>
+    /// forever; tests call it on virtual time.
+    /// </summary>
+    public sealed class Firmware
+    {
+        private readonly IByteLink _host;
+        private readonly IClock _clock;
+        private readonly byte[] _hostRead = new byte[Budget.HostRead];
+        private readonly AtInterpreter _interpreter;
+        private readonly ModemPassthrough _modem;
+        private int _pendingOffset;
+        private int _pendingCount;
+        private bool _hostEnded;
+
+        /// <param name="actions">The session and services; null for a device without a bearer.</param>
+        public Firmware(IByteLink host, IByteLink modem, IFlash flash, IClock clock, IActionHandler actions)
+        {
+            _host = host;
+            _clock = clock;
+            Actions = actions ?? new OfflineActions();
+            ParameterFlash store = flash == null ? null : new ParameterFlash(flash, new byte[Budget.FlashBank]);
+            Parameters = new ParameterStore(store);
+            Writer = new ResponseWriter(host, new byte[Budget.HostWrite]);
+            _modem = new ModemPassthrough(modem, Writer, new byte[Budget.ModemIo]);
+            _interpreter = new AtInterpreter(Writer, new LineAssembler(new byte[Budget.CommandLine]),
+                new TextEntry(new byte[Budget.TextEntry]), Parameters, _modem, Actions);
+        }
+
+        public ParameterStore Parameters { get; }
+
+        public ResponseWriter Writer { get; }
+
+        public IActionHandler Actions { get; }
+
+        public AtInterpreter Interpreter => _interpreter;
+
+        /// <summary>True once the host link has ended and everything it asked for is done.</summary>
+        public bool Finished => _hostEnded && _pendingCount == 0 && !_interpreter.Busy;
+
+        /// <summary>Turns the modem's echo off; call once before the first Step.</summary>
+        public void Start() => _modem.Start(_clock.NowMs);
+
+        /// <summary>
+        /// One turn of the main loop: relays the modem, reads the host (waiting at most
+        /// <paramref name="waitMs"/> when there is nothing else to do) and feeds the interpreter.
+        /// Returns false once <see cref="Finished"/>.
+        /// </summary>
+        public bool Step(int waitMs)
+        {
+            _interpreter.Poll(_clock.NowMs);
+            if (_pendingCount == 0 && !_hostEnded)
+            {
+                int n = _host.Read(_hostRead, 0, _hostRead.Length, _interpreter.Busy ? 0 : waitMs);
+                if (n < 0)
+                {
+                    _hostEnded = true;
+                }
+                else
+                {
+                    _pendingOffset = 0;
+                    _pendingCount = n;
+                }
+            }
+
+            if (_pendingCount > 0)
+            {
+                int used = _interpreter.Feed(_hostRead, _pendingOffset, _pendingCount, _clock.NowMs);
+                _pendingOffset += used;
+                _pendingCount -= used;
+            }
+
+            _interpreter.Poll(_clock.NowMs);
+            return !Finished;
+        }
+    }
+}

@@ -1,0 +1,77 @@
+using System;
+using EdSoftNano.App;
+using EdSoftNano.At;
+using EdSoftNano.Simulation;
+
+namespace EdSoftNano.Tests.Support
+{
+    /// <summary>
+    /// The firmware on virtual time with a scripted host port, the simulated modem and RAM flash.
+    /// <see cref="Send"/> types bytes on the host UART and returns exactly what came back.
+    /// </summary>
+    public sealed class DeviceHarness
+    {
+        public DeviceHarness(RamFlash flash = null, IActionHandler actions = null, SimulatedModem modem = null, bool echo = false)
+        {
+            Flash = flash ?? new RamFlash(2, Budget.FlashBank);
+            Modem = modem ?? new SimulatedModem();
+            Host = new ScriptedHostLink();
+            Clock = new VirtualClock();
+            Firmware = new Firmware(Host, Modem, Flash, Clock, actions);
+            Firmware.Start();
+            RunUntilIdle();
+            if (!echo)
+            {
+                Firmware.Interpreter.Echo = false;
+            }
+
+            Host.TakeOutput();
+        }
+
+        public RamFlash Flash { get; }
+
+        public SimulatedModem Modem { get; }
+
+        public ScriptedHostLink Host { get; }
+
+        public VirtualClock Clock { get; }
+
+        public Firmware Firmware { get; }
+
+        /// <summary>Types <paramref name="input"/> and returns the bytes the host received (Latin-1).</summary>
+        public string Send(string input)
+        {
+            Host.Send(input);
+            RunUntilIdle();
+            return Host.TakeOutput();
+        }
+
+        /// <summary>Steps until all input is taken and nothing runs (bounded, on virtual time).</summary>
+        public void RunUntilIdle(int maxSteps = 100000)
+        {
+            for (int i = 0; i < maxSteps; i++)
+            {
+                Firmware.Step(0);
+                if (Host.Pending == 0 && !Firmware.Interpreter.Busy)
+                {
+                    Firmware.Step(0);
+                    return;
+                }
+
+                Clock.Advance(1);
+            }
+
+            throw new InvalidOperationException("the firmware did not become idle");
+        }
+
+        /// <summary>A new firmware over the same flash: a reset of the board.</summary>
+        public DeviceHarness Reset() => new DeviceHarness(Flash);
+
+        public static string Ok => "\r\nOK\r\n";
+
+        public static string Error(int code) => "\r\n#CME ERROR: " + code + "\r\n";
+
+        /// <summary>An information block of one or more lines followed by OK.</summary>
+        public static string Block(params string[] lines) => "\r\n" + string.Join("\r\n", lines) + "\r\n" + Ok;
+    }
+}
