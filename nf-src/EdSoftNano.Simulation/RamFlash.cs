@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using EdSoftNano.Ports;
 
 namespace EdSoftNano.Simulation
@@ -12,6 +13,7 @@ namespace EdSoftNano.Simulation
     {
         private readonly byte[][] _banks;
         private readonly int[] _lengths;
+        private readonly List<int> _erasedBanks = new List<int>();
 
         /// <summary>Creates <paramref name="bankCount"/> erased banks of <paramref name="bankSize"/> bytes.</summary>
         public RamFlash(int bankCount, int bankSize)
@@ -47,6 +49,9 @@ namespace EdSoftNano.Simulation
 
         /// <summary>Calls of <see cref="EraseBank"/>, whatever their outcome.</summary>
         public int EraseCount { get; private set; }
+
+        /// <summary>Banks passed to <see cref="EraseBank"/>, in call order.</summary>
+        public IReadOnlyList<int> ErasedBanks => _erasedBanks;
 
         /// <summary>Power cuts that have happened (see <see cref="CutAfterBytes"/>).</summary>
         public int CutCount { get; private set; }
@@ -132,6 +137,7 @@ namespace EdSoftNano.Simulation
         public bool EraseBank(int bank)
         {
             EraseCount++;
+            _erasedBanks.Add(bank);
             if (!IsBank(bank))
             {
                 return false;

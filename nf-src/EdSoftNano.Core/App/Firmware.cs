@@ -43,6 +43,9 @@ namespace EdSoftNano.App
 
         public AtInterpreter Interpreter => _interpreter;
 
+        /// <summary>True while bytes read from the host wait for the interpreter to take them.</summary>
+        public bool InputPending => _pendingCount > 0;
+
         /// <summary>True once the host link has ended and everything it asked for is done.</summary>
         public bool Finished => _hostEnded && _pendingCount == 0 && !_interpreter.Busy;
 

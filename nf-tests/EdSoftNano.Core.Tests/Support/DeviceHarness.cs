@@ -52,7 +52,7 @@ namespace EdSoftNano.Tests.Support
             for (int i = 0; i < maxSteps; i++)
             {
                 Firmware.Step(0);
-                if (Host.Pending == 0 && !Firmware.Interpreter.Busy)
+                if (Host.Pending == 0 && !Firmware.InputPending && !Firmware.Interpreter.Busy)
                 {
                     Firmware.Step(0);
                     return;
