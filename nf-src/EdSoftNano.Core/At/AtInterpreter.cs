@@ -50,6 +50,12 @@ namespace EdSoftNano.At
         public int Feed(byte[] buffer, int offset, int count, long nowMs)
         {
             _now = nowMs;
+            if (_actions.Busy)
+            {
+                // Data mode: the running action owns the host link; nothing is echoed.
+                return _actions.Feed(buffer, offset, count, nowMs);
+            }
+
             int i = 0;
             while (i < count && !Busy)
             {

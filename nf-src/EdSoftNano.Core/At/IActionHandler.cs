@@ -19,6 +19,12 @@ namespace EdSoftNano.At
         /// <summary>True while a started action still owns the host link.</summary>
         bool Busy { get; }
 
+        /// <summary>
+        /// While <see cref="Busy"/>, the host's bytes go here instead of to the command line (data
+        /// mode: FTP, TCP, UDP, PUTMAIL). Returns how many were taken; the rest are offered again.
+        /// </summary>
+        int Feed(byte[] buffer, int offset, int count, long nowMs);
+
         /// <summary>Advances timers and I/O of the running actions.</summary>
         void Poll(long nowMs);
 

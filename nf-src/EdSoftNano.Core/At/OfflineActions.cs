@@ -26,6 +26,8 @@ namespace EdSoftNano.At
             }
         }
 
+        public int Feed(byte[] buffer, int offset, int count, long nowMs) => 0;
+
         public void Poll(long nowMs)
         {
         }

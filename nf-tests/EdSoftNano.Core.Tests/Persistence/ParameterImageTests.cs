@@ -16,17 +16,17 @@ namespace EdSoftNano.Tests.Persistence
         private const string Vector =
             "45 44 53 4E 01 00 04 03 02 01 23 01 " + // magic "EDSN", version 1, reserved, sequence, payload 0x0123
             "01 00 01 00 32 " + // ANSWERMODE
-            "02 00 00 00 03 00 00 00 04 00 00 00 05 00 00 00 06 00 00 00 07 00 00 00 08 00 00 00 09 00 00 00 "
-            "0A 00 00 00 0B 00 00 00 0C 00 00 00 0D 00 00 00 0E 00 00 00 0F 00 00 00 10 00 00 00 11 00 00 00 "
-            "12 00 00 00 13 00 00 00 14 00 00 00 15 00 00 00 16 00 00 00 17 00 00 00 18 00 00 00 19 00 00 00 "
-            "1A 00 00 00 1B 00 00 00 1C 00 00 00 1D 00 00 00 1E 00 00 00 1F 00 00 00 20 00 00 00 21 00 00 00 "
-            "22 00 00 00 23 00 00 00 24 00 00 00 25 00 00 00 26 00 00 00 27 00 00 00 28 00 00 00 29 00 00 00 "
-            "2A 00 00 00 2B 00 00 00 2C 00 00 00 2D 00 00 00 "
+            "02 00 00 00 03 00 00 00 04 00 00 00 05 00 00 00 06 00 00 00 07 00 00 00 08 00 00 00 09 00 00 00 " +
+            "0A 00 00 00 0B 00 00 00 0C 00 00 00 0D 00 00 00 0E 00 00 00 0F 00 00 00 10 00 00 00 11 00 00 00 " +
+            "12 00 00 00 13 00 00 00 14 00 00 00 15 00 00 00 16 00 00 00 17 00 00 00 18 00 00 00 19 00 00 00 " +
+            "1A 00 00 00 1B 00 00 00 1C 00 00 00 1D 00 00 00 1E 00 00 00 1F 00 00 00 20 00 00 00 21 00 00 00 " +
+            "22 00 00 00 23 00 00 00 24 00 00 00 25 00 00 00 26 00 00 00 27 00 00 00 28 00 00 00 29 00 00 00 " +
+            "2A 00 00 00 2B 00 00 00 2C 00 00 00 2D 00 00 00 " +
             "2E 00 04 00 41 0D 0A 42 " + // BODY1
-            "2F 00 00 00 30 00 00 00 31 00 00 00 32 00 00 00 33 00 00 00 34 00 00 00 35 00 00 00 36 00 00 00 "
-            "37 00 00 00 38 00 00 00 39 00 00 00 3A 00 00 00 3A 01 00 00 3B 00 00 00 3B 01 00 00 3C 00 00 00 "
+            "2F 00 00 00 30 00 00 00 31 00 00 00 32 00 00 00 33 00 00 00 34 00 00 00 35 00 00 00 36 00 00 00 " +
+            "37 00 00 00 38 00 00 00 39 00 00 00 3A 00 00 00 3A 01 00 00 3B 00 00 00 3B 01 00 00 3C 00 00 00 " +
             "3C 01 02 00 38 30 " + // TCPPORT slot 1
-            "3D 00 00 00 3D 01 00 00 3E 00 00 00 3F 00 00 00 40 00 00 00 41 00 00 00 42 00 00 00 43 00 00 00 "
+            "3D 00 00 00 3D 01 00 00 3E 00 00 00 3F 00 00 00 40 00 00 00 41 00 00 00 42 00 00 00 43 00 00 00 " +
             "9D 05 5D BC"; // CRC-32 over the 303 bytes above
 
         private static byte[] Hex(string hex) => Convert.FromHexString(hex.Replace(" ", string.Empty));
@@ -272,10 +272,10 @@ namespace EdSoftNano.Tests.Persistence
         }
 
         [Theory]
-        [InlineData(-1)] // the last entry's value is cut
+        [InlineData(-1)] // the last entry's header is cut short
         [InlineData(-3)]
-        [InlineData(-5)] // the last entry (TCPPORT... PINGREMOTE, empty) has only 3 header bytes left... and so on
-        [InlineData(1)]  // 1-3 stray bytes after the last entry: not a whole entry header
+        [InlineData(-5)]
+        [InlineData(1)]  // stray bytes after the last entry, too few for an entry header
         [InlineData(3)]
         public void TryDecode_EntriesDoNotFillPayloadExactly_ReturnsFalse(int delta)
         {
@@ -418,10 +418,10 @@ namespace EdSoftNano.Tests.Persistence
 
                     return values;
                 });
-            var buffer = new byte[ParameterImage.MaxImageLength];
-
+            // CsCheck runs samples on several threads: each gets its own buffer.
             Gen.Select(genValues, Gen.Int).Sample((values, seq) =>
             {
+                var buffer = new byte[ParameterImage.MaxImageLength];
                 int length = ParameterImage.Encode(values, (uint)seq, buffer, 0);
                 Assert.True(length > 0 && length <= ParameterImage.MaxImageLength);
                 string[] decoded = ParameterSets.Defaults();
