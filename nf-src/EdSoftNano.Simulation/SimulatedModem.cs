@@ -20,6 +20,89 @@ namespace EdSoftNano.Simulation
         private int _cgregMode;
         private bool _attached;
         private bool _sawA;
+        private readonly IClock _clock;
+        private bool _online;
+        private long _lastDataMs;
+        private long _okAtMs = -1;
+        private int _plusCount;
+        private long _plusStartMs;
+        private bool _crc;
+        private bool _clip;
+        private bool _ringing;
+        private bool _ringIsData;
+
+        /// <param name="clock">Needed for the +++ guard times; without one the escape is taken at once.</param>
+        public SimulatedModem(IClock clock = null)
+        {
+            _clock = clock;
+        }
+
+        /// <summary>Outcome of each ATD&lt;number&gt; in turn ("CONNECT 9600", "BUSY", "NO ANSWER", "NO CARRIER");
+        /// when empty, GSM calls connect at 9600.</summary>
+        public Queue<string> DialOutcomes { get; } = new Queue<string>();
+
+        /// <summary>Answer of ATD*99***cid# (GPRS): "CONNECT" by default, or "ERROR", "NO CARRIER", "+CME ERROR: 533".</summary>
+        public string GprsDialOutcome { get; set; } = "CONNECT";
+
+        /// <summary>Whether AT+CGDCONT is accepted.</summary>
+        public bool ContextAccepted { get; set; } = true;
+
+        /// <summary>False: the SIM is missing (AT+CPIN? answers +CME ERROR: 10).</summary>
+        public bool SimPresent { get; set; } = true;
+
+        /// <summary>Every number dialled, in order.</summary>
+        public List<string> Dialled { get; } = new List<string>();
+
+        /// <summary>True while a data call is up (online data state).</summary>
+        public bool Online => _online;
+
+        /// <summary>Bytes the firmware sent on the data call.</summary>
+        public List<byte> DataReceived { get; } = new List<byte>();
+
+        /// <summary>One ring of an incoming call, with the caller's number (null: no CLI) and its type.</summary>
+        public void Ring(string callerNumber, bool dataCall = true)
+        {
+            _ringing = true;
+            _ringIsData = dataCall;
+            Emit(_crc ? (dataCall ? "\r\n+CRING: REL ASYNC\r\n" : "\r\n+CRING: VOICE\r\n") : "\r\nRING\r\n");
+            if (_clip && callerNumber != null)
+            {
+                Emit("\r\n+CLIP: \"" + callerNumber + "\",129,\"\",,\"\",0\r\n");
+            }
+        }
+
+        /// <summary>The network drops the data call (or the GPRS session).</summary>
+        public void DropCall(bool gprsLost = false)
+        {
+            if (gprsLost)
+            {
+                _attached = false;
+                Urc(_cgregMode > 0, "+CGREG: 0");
+            }
+
+            if (_online)
+            {
+                _online = false;
+                Emit("\r\nNO CARRIER\r\n");
+            }
+        }
+
+        /// <summary>The SIM is pulled out.</summary>
+        public void RemoveSim()
+        {
+            SimPresent = false;
+            _online = false;
+            Emit("\r\n+CPIN: NOT READY\r\n");
+        }
+
+        /// <summary>Bytes the far end sends on the data call.</summary>
+        public void SendData(byte[] bytes)
+        {
+            foreach (byte b in bytes)
+            {
+                _output.Enqueue(b);
+            }
+        }
 
         /// <summary>PIN the SIM asks for; null when the SIM is unlocked (+CPIN: READY).</summary>
         public string SimPin { get; set; }
@@ -35,6 +118,13 @@ namespace EdSoftNano.Simulation
 
         public int Read(byte[] buffer, int offset, int count, int timeoutMs)
         {
+            if (_okAtMs >= 0 && Now >= _okAtMs)
+            {
+                _okAtMs = -1;
+                _online = false;
+                Ok();
+            }
+
             int n = Math.Min(count, _output.Count);
             for (int i = 0; i < n; i++)
             {
@@ -52,8 +142,16 @@ namespace EdSoftNano.Simulation
             }
         }
 
+        private long Now => _clock?.NowMs ?? long.MaxValue / 2;
+
         private void Accept(byte b)
         {
+            if (_online)
+            {
+                AcceptData(b);
+                return;
+            }
+
             if (_echo)
             {
                 _output.Enqueue(b);
@@ -87,6 +185,46 @@ namespace EdSoftNano.Simulation
             _line.Append((char)b);
         }
 
+        /// <summary>Online data state: bytes are data, except a "+++" framed by a second of silence.</summary>
+        private void AcceptData(byte b)
+        {
+            long now = Now;
+            if (b == '+')
+            {
+                if (_plusCount == 0)
+                {
+                    if (_clock != null && now - _lastDataMs < 1000)
+                    {
+                        DataReceived.Add(b);
+                        _lastDataMs = now;
+                        return;
+                    }
+
+                    _plusStartMs = now;
+                }
+
+                _plusCount++;
+                if (_plusCount == 3)
+                {
+                    _plusCount = 0;
+                    // OK after the guard time that follows the escape.
+                    _okAtMs = _clock == null ? 0 : now + 1000;
+                }
+
+                return;
+            }
+
+            for (int i = 0; i < _plusCount; i++)
+            {
+                DataReceived.Add((byte)'+');
+            }
+
+            _plusCount = 0;
+            _okAtMs = -1;
+            DataReceived.Add(b);
+            _lastDataMs = now;
+        }
+
         private void Execute(string body)
         {
             string cmd = body.ToUpperInvariant();
@@ -99,6 +237,16 @@ namespace EdSoftNano.Simulation
                 case "+WOPEN=1":
                 case "H":
                 case "H0":
+                    _ringing = false;
+                    _online = false;
+                    Ok();
+                    return;
+                case "+CRC=1":
+                    _crc = true;
+                    Ok();
+                    return;
+                case "+CLIP=1":
+                    _clip = true;
                     Ok();
                     return;
                 case "E0":
@@ -129,6 +277,9 @@ namespace EdSoftNano.Simulation
                     Info("+CSQ: 20,0");
                     Ok();
                     return;
+                case "+CPIN?" when !SimPresent:
+                    Final("+CME ERROR: 10");
+                    return;
                 case "+CPIN?":
                     Info(SimPin == null ? "+CPIN: READY" : "+CPIN: SIM PIN");
                     Ok();
@@ -158,8 +309,17 @@ namespace EdSoftNano.Simulation
                     Urc(_cgregMode > 0, "+CGREG: " + GprsStatus());
                     return;
                 case "A":
-                case "D":
-                    Final("NO CARRIER");
+                    if (_ringing && _ringIsData)
+                    {
+                        _ringing = false;
+                        GoOnline("CONNECT 9600");
+                    }
+                    else
+                    {
+                        _ringing = false;
+                        Final("NO CARRIER");
+                    }
+
                     return;
             }
 
@@ -179,13 +339,42 @@ namespace EdSoftNano.Simulation
                 Ok();
                 Urc(cgreg > 0, "+CGREG: " + GprsStatus());
             }
-            else if (cmd.StartsWith("+CMEE=", StringComparison.Ordinal) || cmd.StartsWith("+CGDCONT=", StringComparison.Ordinal))
+            else if (cmd.StartsWith("+CGDCONT=", StringComparison.Ordinal))
+            {
+                Final(ContextAccepted ? "OK" : "ERROR");
+            }
+            else if (cmd.StartsWith("+CMEE=", StringComparison.Ordinal) || cmd.StartsWith("+CRC=", StringComparison.Ordinal) || cmd.StartsWith("+CLIP=", StringComparison.Ordinal))
             {
                 Ok();
             }
+            else if (cmd.StartsWith("D*99", StringComparison.Ordinal))
+            {
+                Dialled.Add(body.Substring(1));
+                if (!_attached || GprsDialOutcome != "CONNECT")
+                {
+                    Final(_attached ? GprsDialOutcome : "ERROR");
+                }
+                else
+                {
+                    GoOnline("CONNECT");
+                }
+            }
             else if (cmd.StartsWith("D", StringComparison.Ordinal))
             {
-                Final("NO CARRIER");
+                Dialled.Add(body.Substring(1));
+                string outcome = DialOutcomes.Count > 0 ? DialOutcomes.Dequeue() : "CONNECT 9600";
+                if (RegistrationStatus != 1 && RegistrationStatus != 5)
+                {
+                    Final("NO CARRIER");
+                }
+                else if (outcome.StartsWith("CONNECT", StringComparison.Ordinal))
+                {
+                    GoOnline(outcome);
+                }
+                else
+                {
+                    Final(outcome);
+                }
             }
             else
             {
@@ -222,6 +411,13 @@ namespace EdSoftNano.Simulation
                 Urc(_cgregMode > 0, "+CGREG: 2");
                 Urc(_cgregMode > 0, "+CGREG: 1");
             }
+        }
+
+        private void GoOnline(string connect)
+        {
+            Final(connect);
+            _online = true;
+            _lastDataMs = Now;
         }
 
         private int GprsStatus() => _attached ? 1 : 0;

@@ -28,7 +28,7 @@ namespace EdSoftNano.VirtualDevice
             Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(flashPath)));
             var flashFile = new FileFlash(flashPath, 2, Budget.FlashBank);
             var clock = new SystemClock();
-            var modem = new SimulatedModem();
+            var modem = new SimulatedModem(clock);
             IByteLink host;
             TcpHostLink tcpLink = null;
             if (tcpPort.HasValue)
@@ -42,7 +42,7 @@ namespace EdSoftNano.VirtualDevice
                 host = new StreamLink(Console.OpenStandardInput(), Console.OpenStandardOutput());
             }
 
-            var firmware = new Firmware(host, modem, flashFile, clock, null);
+            var firmware = new Firmware(host, modem, flashFile, clock, new HostNetworkBearer(), null);
             firmware.Start();
             while (firmware.Step(10))
             {

@@ -21,10 +21,13 @@ namespace EdSoftNano.App
         /// <summary>One read from or write to the modem UART.</summary>
         public const int ModemIo = 256;
 
-        /// <summary>Work buffer of the parameter flash store: one bank.</summary>
-        public const int FlashBank = 8192;
+        /// <summary>One line from the modem (longer lines are passed on as text, not interpreted).</summary>
+        public const int ModemLine = 128;
+
+        /// <summary>One flash bank and the store's work buffer: the largest image (six full address lists) is 11,760 bytes.</summary>
+        public const int FlashBank = 12288;
 
         /// <summary>Sum of the buffers above, in bytes.</summary>
-        public const int Total = HostRead + HostWrite + CommandLine + TextEntry + ModemIo + FlashBank;
+        public const int Total = HostRead + HostWrite + CommandLine + TextEntry + ModemIo + ModemLine + FlashBank;
     }
 }

@@ -1,7 +1,9 @@
 using EdSoftNano.At;
+using EdSoftNano.Modem;
 using EdSoftNano.Parameters;
 using EdSoftNano.Persistence;
 using EdSoftNano.Ports;
+using EdSoftNano.Session;
 
 namespace EdSoftNano.App
 {
@@ -16,21 +18,28 @@ namespace EdSoftNano.App
         private readonly IClock _clock;
         private readonly byte[] _hostRead = new byte[Budget.HostRead];
         private readonly AtInterpreter _interpreter;
-        private readonly ModemPassthrough _modem;
+        private readonly ModemChannel _modem;
         private int _pendingOffset;
         private int _pendingCount;
         private bool _hostEnded;
 
-        /// <param name="actions">The session and services; null for a device without a bearer.</param>
-        public Firmware(IByteLink host, IByteLink modem, IFlash flash, IClock clock, IActionHandler actions)
+        /// <param name="bearer">The network layer over the modem's data call; null for a device without one.</param>
+        /// <param name="actions">Replaces the session (tests of the interpreter); null for the real one.</param>
+        public Firmware(IByteLink host, IByteLink modem, IFlash flash, IClock clock, IBearer bearer, IActionHandler actions)
         {
             _host = host;
             _clock = clock;
-            Actions = actions ?? new OfflineActions();
             ParameterFlash store = flash == null ? null : new ParameterFlash(flash, new byte[Budget.FlashBank]);
             Parameters = new ParameterStore(store);
             Writer = new ResponseWriter(host, new byte[Budget.HostWrite]);
-            _modem = new ModemPassthrough(modem, Writer, new byte[Budget.ModemIo]);
+            _modem = new ModemChannel(modem, new HostRelay(Writer), new byte[Budget.ModemIo], new byte[Budget.ModemLine]);
+            if (actions == null)
+            {
+                Session = new ConnectionSession(_modem, Parameters, Writer, bearer);
+                actions = Session;
+            }
+
+            Actions = actions;
             _interpreter = new AtInterpreter(Writer, new LineAssembler(new byte[Budget.CommandLine]),
                 new TextEntry(new byte[Budget.TextEntry]), Parameters, _modem, Actions);
         }
@@ -41,6 +50,11 @@ namespace EdSoftNano.App
 
         public IActionHandler Actions { get; }
 
+        /// <summary>The session state machine (null when a test replaced the actions).</summary>
+        public ConnectionSession Session { get; }
+
+        public ModemChannel Modem => _modem;
+
         public AtInterpreter Interpreter => _interpreter;
 
         /// <summary>True while bytes read from the host wait for the interpreter to take them.</summary>
@@ -49,7 +63,7 @@ namespace EdSoftNano.App
         /// <summary>True once the host link has ended and everything it asked for is done.</summary>
         public bool Finished => _hostEnded && _pendingCount == 0 && !_interpreter.Busy;
 
-        /// <summary>Turns the modem's echo off; call once before the first Step.</summary>
+        /// <summary>Runs the modem's start-up script (echo off, URCs on); call once before the first Step.</summary>
         public void Start() => _modem.Start(_clock.NowMs);
 
         /// <summary>

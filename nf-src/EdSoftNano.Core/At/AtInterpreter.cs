@@ -1,3 +1,4 @@
+using EdSoftNano.Modem;
 using EdSoftNano.Parameters;
 
 namespace EdSoftNano.At
@@ -13,7 +14,7 @@ namespace EdSoftNano.At
         private readonly LineAssembler _lines;
         private readonly TextEntry _entry;
         private readonly ParameterStore _store;
-        private readonly ModemPassthrough _modem;
+        private readonly ModemChannel _modem;
         private readonly IActionHandler _actions;
         private readonly DisplayCommands _displays;
         private readonly ParameterCommands _parameters;
@@ -22,7 +23,7 @@ namespace EdSoftNano.At
         private long _now;
 
         public AtInterpreter(ResponseWriter writer, LineAssembler lines, TextEntry entry, ParameterStore store,
-            ModemPassthrough modem, IActionHandler actions)
+            ModemChannel modem, IActionHandler actions)
         {
             _out = writer;
             _lines = lines;
@@ -38,7 +39,7 @@ namespace EdSoftNano.At
         public bool Echo = true;
 
         /// <summary>True while a command runs and no new input is taken.</summary>
-        public bool Busy => _modem.Busy || _actions.Busy;
+        public bool Busy => _modem.HostBusy || _actions.Busy;
 
         /// <summary>True when nothing is running and no line or entry is half typed.</summary>
         public bool Idle => !Busy && !_lines.InProgress && !_entry.Active;
@@ -133,7 +134,7 @@ namespace EdSoftNano.At
                 return;
             }
 
-            _modem.Send(_prefix, line, length, _now);
+            _modem.SendHost(_prefix, line, length, _now);
         }
 
         private void DispatchExtended(string text)

@@ -93,7 +93,8 @@ namespace EdSoftNano.Tests.At
             Assert.Equal(Error(ErrorCodes.InternalResourceUnavailable), device.Send("AT#CONNECTIONSTART\r"));
             Assert.Equal(Error(ErrorCodes.InternalResourceUnavailable), device.Send("AT#ConnectionStart\r"));
             Assert.Equal(Error(ErrorCodes.InternalResourceUnavailable), device.Send("AT#ACCEPT\r"));
-            foreach (string cmd in new[] { "CONNECTIONSTOP", "DISPLAYIP", "GETMAIL", "SENDMAIL1", "SENDMAIL2", "SENDMAIL3", "PUTMAIL",
+            Assert.Equal(Ok, device.Send("AT#CONNECTIONSTOP\r"));
+            foreach (string cmd in new[] { "DISPLAYIP", "GETMAIL", "SENDMAIL1", "SENDMAIL2", "SENDMAIL3", "PUTMAIL",
                 "FTPGET", "FTPPUT", "LTCPSTART=1", "LTCPSTOP=2", "OTCP=1", "LUDPSTART", "LUDPSTOP", "OUDP", "PING", "UDPSTOP", "LTCPPSTART=2" })
             {
                 Assert.Equal(Error(ErrorCodes.PhysicalLayerNotActive), device.Send("AT#" + cmd + "\r"));

@@ -20,8 +20,9 @@ namespace EdSoftNano.Tests.At
         public void PlainCommand_AnswerIsRelayedUnchanged()
         {
             var device = new DeviceHarness();
-            Assert.Equal("\r\n+CREG: 0,1\r\n\r\nOK\r\n", device.Send("AT+CREG?\r"));
-            Assert.Equal("AT+CREG?", device.Modem.Received[1]);
+            // The driver keeps +CREG URCs on (mode 1) for itself, so the query shows mode 1.
+            Assert.Equal("\r\n+CREG: 1,1\r\n\r\nOK\r\n", device.Send("AT+CREG?\r"));
+            Assert.Equal("AT+CREG?", device.Modem.Received[^1]);
         }
 
         [Fact]
@@ -59,7 +60,7 @@ namespace EdSoftNano.Tests.At
             var modem = new SilentModem();
             var host = new ScriptedHostLink();
             var clock = new VirtualClock();
-            var firmware = new App.Firmware(host, modem, new RamFlash(2, App.Budget.FlashBank), clock, null);
+            var firmware = new App.Firmware(host, modem, new RamFlash(2, App.Budget.FlashBank), clock, null, null);
             firmware.Interpreter.Echo = false;
             host.Send("AT+CSQ\rAT#VSTATE\r");
             firmware.Step(0);
@@ -77,11 +78,11 @@ namespace EdSoftNano.Tests.At
             var modem = new SilentModem();
             var host = new ScriptedHostLink();
             var clock = new VirtualClock();
-            var firmware = new App.Firmware(host, modem, null, clock, null);
+            var firmware = new App.Firmware(host, modem, null, clock, null, null);
             firmware.Interpreter.Echo = false;
             host.Send("AT+CSQ\r");
             firmware.Step(0);
-            clock.Advance(ModemPassthrough.CommandTimeoutMs - 1);
+            clock.Advance(EdSoftNano.Modem.ModemTimeouts.HostCommand - 1);
             firmware.Step(0);
             Assert.Equal("", host.TakeOutput());
             clock.Advance(1);
@@ -95,7 +96,7 @@ namespace EdSoftNano.Tests.At
         {
             var modem = new SilentModem();
             var host = new ScriptedHostLink();
-            var firmware = new App.Firmware(host, modem, null, new VirtualClock(), null);
+            var firmware = new App.Firmware(host, modem, null, new VirtualClock(), null, null);
             host.Send("AT+COPS=?\r");
             firmware.Step(0);
             modem.Reply("\r\n+COPS: (2,\"OK NET\",\"OK\",\"20801\")\r\n");
@@ -111,7 +112,7 @@ namespace EdSoftNano.Tests.At
         {
             var modem = new SilentModem();
             var host = new ScriptedHostLink();
-            var firmware = new App.Firmware(host, modem, null, new VirtualClock(), null);
+            var firmware = new App.Firmware(host, modem, null, new VirtualClock(), null, null);
             modem.Reply("\r\nRING\r\n");
             firmware.Step(0);
             Assert.Equal("\r\nRING\r\n", host.TakeOutput());

@@ -1,6 +1,7 @@
 using System;
 using EdSoftNano.App;
 using EdSoftNano.At;
+using EdSoftNano.Session;
 using EdSoftNano.Simulation;
 
 namespace EdSoftNano.Tests.Support
@@ -11,13 +12,14 @@ namespace EdSoftNano.Tests.Support
     /// </summary>
     public sealed class DeviceHarness
     {
-        public DeviceHarness(RamFlash flash = null, IActionHandler actions = null, SimulatedModem modem = null, bool echo = false)
+        public DeviceHarness(RamFlash flash = null, IActionHandler actions = null, SimulatedModem modem = null, bool echo = false, IBearer bearer = null)
         {
             Flash = flash ?? new RamFlash(2, Budget.FlashBank);
             Modem = modem ?? new SimulatedModem();
             Host = new ScriptedHostLink();
             Clock = new VirtualClock();
-            Firmware = new Firmware(Host, Modem, Flash, Clock, actions);
+            Bearer = bearer;
+            Firmware = new Firmware(Host, Modem, Flash, Clock, bearer, actions);
             Firmware.Start();
             RunUntilIdle();
             if (!echo)
@@ -29,6 +31,8 @@ namespace EdSoftNano.Tests.Support
         }
 
         public RamFlash Flash { get; }
+
+        public IBearer Bearer { get; }
 
         public SimulatedModem Modem { get; }
 
@@ -65,7 +69,7 @@ namespace EdSoftNano.Tests.Support
         }
 
         /// <summary>A new firmware over the same flash: a reset of the board.</summary>
-        public DeviceHarness Reset() => new DeviceHarness(Flash);
+        public DeviceHarness Reset() => new DeviceHarness(Flash, bearer: Bearer);
 
         public static string Ok => "\r\nOK\r\n";
 

@@ -1,0 +1,423 @@
+using EdSoftNano.Ports;
+
+namespace EdSoftNano.Modem
+{
+    /// <summary>
+    /// The 27.007 driver on the modem UART. One command is out at a time, from the host (a plain
+    /// AT line, whose answer is relayed to the host) or from the session (whose answer is kept for
+    /// it). Unsolicited result codes are recognised before the command matcher: RING/+CRING/+CLIP,
+    /// +CREG/+CGREG, SIM removal and NO CARRIER go to <see cref="Events"/>; other lines nobody asked for
+    /// are relayed to the host. After CONNECT the UART carries the data call (<see cref="Online"/>).
+    /// </summary>
+    public sealed class ModemChannel
+    {
+        private const byte Cr = 13;
+        private const byte Lf = 10;
+
+        private static readonly string[] InitScript = new string[]
+        {
+            "ATE0",        // the interpreter echoes for the host
+            "AT+CRC=1",    // +CRING: <type> tells data calls from voice calls
+            "AT+CLIP=1",   // caller id for CALLSCREENNUM and dynamic callback
+            "AT+CREG=1",   // registration changes as URCs
+            "AT+CGREG=1",  // GPRS registration changes (session loss) as URCs
+        };
+
+        private enum Owner { None, Host, Session, Init }
+
+        private enum EscapePhase { None, GuardBefore, WaitOk }
+
+        private readonly IByteLink _link;
+        private readonly IHostRelay _host;
+        private readonly byte[] _io;
+        private readonly byte[] _line;
+        private readonly int[] _fields = new int[4];
+        private int _lineLength;
+        private bool _lineTooLong;
+        private Owner _owner;
+        private string _command = string.Empty;
+        private long _deadline;
+        private int _initStep = -1;
+        private EscapePhase _escape;
+        private long _escapeAt;
+        private long _lastDataMs;
+        private bool _hostWantsCreg;
+        private bool _hostWantsCgreg;
+        private bool _hostWantsClip;
+
+        public ModemChannel(IByteLink link, IHostRelay host, byte[] ioBuffer, byte[] lineBuffer)
+        {
+            _link = link;
+            _host = host;
+            _io = ioBuffer;
+            _line = lineBuffer;
+        }
+
+        /// <summary>Receives the URCs; null until the session is attached.</summary>
+        public IModemEvents Events;
+
+        /// <summary>Receives the data call's bytes while <see cref="Online"/>.</summary>
+        public IDataCallSink DataSink;
+
+        /// <summary>True while a command (or the start-up script, or an escape) is out.</summary>
+        public bool Busy => _owner != Owner.None || _escape != EscapePhase.None;
+
+        /// <summary>True while the host's own command is out: the interpreter waits for it.</summary>
+        public bool HostBusy => _owner == Owner.Host || _owner == Owner.Init;
+
+        /// <summary>True while the UART carries a data call (after CONNECT, until NO CARRIER or the escape).</summary>
+        public bool Online { get; private set; }
+
+        /// <summary>How the last session command ended.</summary>
+        public ModemResult Result { get; private set; }
+
+        /// <summary>The text of the last final line ("CONNECT 9600", "+CME ERROR: 533" …).</summary>
+        public string ResultLine { get; private set; } = string.Empty;
+
+        /// <summary>The first information line of the last session command's answer ("+CREG: 1,1"), or "".</summary>
+        public string Info { get; private set; } = string.Empty;
+
+        /// <summary>Milliseconds of the last byte of the data call, either way (PHYTIMEOUT).</summary>
+        public long LastDataMs => _lastDataMs;
+
+        /// <summary>Runs the start-up script (echo off, URCs on).</summary>
+        public void Start(long nowMs)
+        {
+            _initStep = 0;
+            Issue(Owner.Init, InitScript[0], ModemTimeouts.Command, nowMs);
+        }
+
+        /// <summary>Sends the host's plain command "AT&lt;line&gt;"; its answer is relayed to the host.</summary>
+        public void SendHost(byte[] prefix, byte[] line, int count, long nowMs)
+        {
+            if (Online || Busy)
+            {
+                // The UART carries the data call (or the session is talking): no room for the host.
+                _host.RelayFailure();
+                return;
+            }
+
+            char[] text = new char[count + 2];
+            text[0] = (char)prefix[0];
+            text[1] = (char)prefix[1];
+            for (int i = 0; i < count; i++)
+            {
+                text[i + 2] = (char)line[i];
+            }
+
+            string command = new string(text);
+            NoteHostUrcWishes(command);
+            bool network = count > 0 && (line[0] == 'D' || line[0] == 'd' || line[0] == 'A' || line[0] == 'a')
+                || StartsWithUpper(command, "AT+COPS") || StartsWithUpper(command, "AT+CGATT");
+            Issue(Owner.Host, command, network ? ModemTimeouts.Network : ModemTimeouts.HostCommand, nowMs);
+        }
+
+        /// <summary>Sends a session command ("AT+CREG?"); read <see cref="Result"/> once not <see cref="Busy"/>.</summary>
+        public void Send(string command, int timeoutMs, long nowMs)
+        {
+            Info = string.Empty;
+            Result = ModemResult.None;
+            Issue(Owner.Session, command, timeoutMs, nowMs);
+        }
+
+        /// <summary>Leaves the data call with the +++ escape and its guard times; Result is Ok or Timeout.</summary>
+        public void Escape(long nowMs)
+        {
+            Result = ModemResult.None;
+            _escape = EscapePhase.GuardBefore;
+            _escapeAt = nowMs + ModemTimeouts.EscapeGuard;
+        }
+
+        /// <summary>The data call is over (after ATH or the escape): the UART is back in command state.</summary>
+        public void GoOffline() => Online = false;
+
+        /// <summary>Writes bytes of the data call to the modem.</summary>
+        public void WriteData(byte[] buffer, int offset, int count, long nowMs)
+        {
+            _lastDataMs = nowMs;
+            _link.Write(buffer, offset, count);
+        }
+
+        /// <summary>Reads what the modem sent and ends commands on their final result or timeout.</summary>
+        public void Poll(long nowMs)
+        {
+            int n;
+            while ((n = _link.Read(_io, 0, _io.Length, 0)) > 0)
+            {
+                if (Online && DataSink != null)
+                {
+                    _lastDataMs = nowMs;
+                    DataSink.OnDataCallBytes(_io, 0, n, nowMs);
+                    if (DataSink.FramesData)
+                    {
+                        continue;
+                    }
+                }
+
+                for (int i = 0; i < n; i++)
+                {
+                    Take(_io[i], nowMs);
+                }
+            }
+
+            PollEscape(nowMs);
+            if (_owner != Owner.None && nowMs - _deadline >= 0)
+            {
+                Finish(ModemResult.Timeout, string.Empty, nowMs);
+            }
+        }
+
+        private void PollEscape(long nowMs)
+        {
+            if (_escape == EscapePhase.GuardBefore && nowMs - _escapeAt >= 0)
+            {
+                _io[0] = (byte)'+';
+                _io[1] = (byte)'+';
+                _io[2] = (byte)'+';
+                _link.Write(_io, 0, 3);
+                _escape = EscapePhase.WaitOk;
+                _escapeAt = nowMs + ModemTimeouts.EscapeGuard + ModemTimeouts.EscapeAnswer;
+            }
+            else if (_escape == EscapePhase.WaitOk && nowMs - _escapeAt >= 0)
+            {
+                _escape = EscapePhase.None;
+                Result = ModemResult.Timeout;
+            }
+        }
+
+        private void Issue(Owner owner, string command, int timeoutMs, long nowMs)
+        {
+            _owner = owner;
+            _command = command;
+            _deadline = nowMs + timeoutMs;
+            int length = command.Length < _io.Length - 1 ? command.Length : _io.Length - 1;
+            for (int i = 0; i < length; i++)
+            {
+                _io[i] = (byte)command[i];
+            }
+
+            _io[length] = Cr;
+            _link.Write(_io, 0, length + 1);
+        }
+
+        private void Take(byte b, long nowMs)
+        {
+            if (b != Cr && b != Lf)
+            {
+                if (_lineLength < _line.Length)
+                {
+                    _line[_lineLength++] = b;
+                }
+                else
+                {
+                    _lineTooLong = true;
+                }
+
+                return;
+            }
+
+            if (_lineLength == 0)
+            {
+                return;
+            }
+
+            string line = Text(_line, _lineLength);
+            bool tooLong = _lineTooLong;
+            _lineLength = 0;
+            _lineTooLong = false;
+            if (tooLong)
+            {
+                // Not ours to interpret; whoever asked gets it as text.
+                Relay(line);
+                return;
+            }
+
+            OnLine(line, nowMs);
+        }
+
+        private void OnLine(string line, long nowMs)
+        {
+            if (_escape == EscapePhase.WaitOk && line == "OK")
+            {
+                _escape = EscapePhase.None;
+                Online = false;
+                Result = ModemResult.Ok;
+                return;
+            }
+
+            if (HandleUnsolicited(line, nowMs))
+            {
+                return;
+            }
+
+            ModemResult final = ModemLine.Final(line);
+            if (final != ModemResult.None && _owner != Owner.None)
+            {
+                Finish(final, line, nowMs);
+                return;
+            }
+
+            if (final == ModemResult.NoCarrier && Online)
+            {
+                Online = false;
+                if (Events != null)
+                {
+                    Events.OnCarrierLost(nowMs);
+                }
+
+                return;
+            }
+
+            if (_owner == Owner.Session)
+            {
+                if (Info.Length == 0)
+                {
+                    Info = line;
+                }
+
+                return;
+            }
+
+            if (_owner == Owner.Init)
+            {
+                return;
+            }
+
+            Relay(line);
+        }
+
+        private bool HandleUnsolicited(string line, long nowMs)
+        {
+            int kind = ModemLine.Unsolicited(line);
+            if (kind == ModemLine.KindText)
+            {
+                return false;
+            }
+
+            int fields = ModemLine.Fields(line, _fields);
+            bool answersCommand = kind == ModemLine.KindCreg ? CommandMentions("+CREG") : kind == ModemLine.KindCgreg && CommandMentions("+CGREG");
+            if (answersCommand || (kind == ModemLine.KindClip && CommandMentions("+CLIP")))
+            {
+                // The answer to a query, not an unsolicited report.
+                return false;
+            }
+
+            switch (kind)
+            {
+                case ModemLine.KindRing:
+                    Events?.OnRing(true, nowMs);
+                    break;
+                case ModemLine.KindCring:
+                    Events?.OnRing(line.IndexOf("VOICE") < 0, nowMs);
+                    break;
+                case ModemLine.KindClip:
+                    Events?.OnCallerId(ModemLine.FirstQuoted(line), nowMs);
+                    if (_hostWantsClip)
+                    {
+                        Relay(line);
+                    }
+
+                    break;
+                case ModemLine.KindCreg:
+                case ModemLine.KindCgreg:
+                    if (fields >= 1)
+                    {
+                        Events?.OnRegistration(kind == ModemLine.KindCgreg, _fields[0], nowMs);
+                    }
+
+                    if ((kind == ModemLine.KindCreg && _hostWantsCreg) || (kind == ModemLine.KindCgreg && _hostWantsCgreg))
+                    {
+                        Relay(line);
+                    }
+
+                    break;
+                default:
+                    Online = false;
+                    Events?.OnSimRemoved(nowMs);
+                    break;
+            }
+
+            return true;
+        }
+
+        private void Finish(ModemResult result, string line, long nowMs)
+        {
+            Owner owner = _owner;
+            _owner = Owner.None;
+            if (owner == Owner.Host)
+            {
+                if (result == ModemResult.Timeout)
+                {
+                    _host.RelayFailure();
+                }
+                else
+                {
+                    _host.RelayLine(line);
+                }
+
+                return;
+            }
+
+            if (owner == Owner.Init)
+            {
+                _initStep++;
+                if (_initStep < InitScript.Length)
+                {
+                    Issue(Owner.Init, InitScript[_initStep], ModemTimeouts.Command, nowMs);
+                }
+
+                return;
+            }
+
+            Result = result;
+            ResultLine = line;
+            if (result == ModemResult.Connect)
+            {
+                Online = true;
+                _lastDataMs = nowMs;
+            }
+        }
+
+        private void Relay(string line)
+        {
+            if (_owner == Owner.Init || _owner == Owner.Session)
+            {
+                return;
+            }
+
+            _host.RelayLine(line);
+        }
+
+        private void NoteHostUrcWishes(string command)
+        {
+            string upper = command.ToUpper();
+            if (upper.StartsWith("AT+CREG="))
+            {
+                _hostWantsCreg = upper != "AT+CREG=0";
+            }
+            else if (upper.StartsWith("AT+CGREG="))
+            {
+                _hostWantsCgreg = upper != "AT+CGREG=0";
+            }
+            else if (upper.StartsWith("AT+CLIP="))
+            {
+                _hostWantsClip = upper != "AT+CLIP=0";
+            }
+        }
+
+        private bool CommandMentions(string text) => _owner != Owner.None && _command.ToUpper().IndexOf(text) >= 0;
+
+        private static bool StartsWithUpper(string command, string prefix) => command.ToUpper().StartsWith(prefix);
+
+        private static string Text(byte[] buffer, int count)
+        {
+            char[] chars = new char[count];
+            for (int i = 0; i < count; i++)
+            {
+                chars[i] = (char)buffer[i];
+            }
+
+            return new string(chars);
+        }
+    }
+}

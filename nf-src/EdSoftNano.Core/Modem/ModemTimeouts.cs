@@ -1,0 +1,16 @@
+namespace EdSoftNano.Modem
+{
+    /// <summary>How long the modem may take (27.007 modules answer most commands in well under a second).</summary>
+    public static class ModemTimeouts
+    {
+        public const int Command = 5000;
+        /// <summary>The host's own commands: it may send anything, some take long.</summary>
+        public const int HostCommand = 30000;
+        /// <summary>ATD, ATA, AT+COPS, AT+CGATT: network procedures.</summary>
+        public const int Network = 180000;
+        /// <summary>Guard time of the +++ escape (S12 default: 1 s), before and after.</summary>
+        public const int EscapeGuard = 1000;
+        /// <summary>How long after the escape the modem may take to say OK.</summary>
+        public const int EscapeAnswer = 3000;
+    }
+}
