@@ -27,7 +27,20 @@ namespace EdSoftNano.App
         /// <summary>One flash bank and the store's work buffer: the largest image (six full address lists) is 11,760 bytes.</summary>
         public const int FlashBank = 12288;
 
+        /// <summary>Host → network data mode ring: two full frames (2 × 1460) and slack, so the host keeps streaming while one waits for the connection.</summary>
+        public const int HostToNetworkRing = 3072;
+
+        /// <summary>Network → host data mode ring: over a segment; while it is full the socket is not read and the peer's window closes.</summary>
+        public const int NetworkToHostRing = 2048;
+
+        /// <summary>Largest frame handed to a connection: the TCP MSS on a 1500-byte MTU, and the UDP datagram cap (not a buffer).</summary>
+        public const int DataFrame = 1460;
+
+        /// <summary>Data pump work buffer: escaped output for the host UART, or a frame that wraps the ring end made contiguous.</summary>
+        public const int DataScratch = DataFrame;
+
         /// <summary>Sum of the buffers above, in bytes.</summary>
-        public const int Total = HostRead + HostWrite + CommandLine + TextEntry + ModemIo + ModemLine + FlashBank;
+        public const int Total = HostRead + HostWrite + CommandLine + TextEntry + ModemIo + ModemLine + FlashBank
+            + HostToNetworkRing + NetworkToHostRing + DataScratch;
     }
 }
