@@ -20,7 +20,6 @@ namespace EdSoftNano.Simulation
         private int _cgregMode;
         private bool _attached;
         private bool _sawA;
-        private readonly IClock _clock;
         private bool _online;
         private long _lastDataMs;
         private long _okAtMs = -1;
@@ -34,8 +33,11 @@ namespace EdSoftNano.Simulation
         /// <param name="clock">Needed for the +++ guard times; without one the escape is taken at once.</param>
         public SimulatedModem(IClock clock = null)
         {
-            _clock = clock;
+            Clock = clock;
         }
+
+        /// <summary>The clock of the +++ guard times; null takes an escape at once.</summary>
+        public IClock Clock { get; set; }
 
         /// <summary>Outcome of each ATD&lt;number&gt; in turn ("CONNECT 9600", "BUSY", "NO ANSWER", "NO CARRIER");
         /// when empty, GSM calls connect at 9600.</summary>
@@ -49,6 +51,9 @@ namespace EdSoftNano.Simulation
 
         /// <summary>False: the SIM is missing (AT+CPIN? answers +CME ERROR: 10).</summary>
         public bool SimPresent { get; set; } = true;
+
+        /// <summary>While true the modem says nothing (its answers wait): a slow network, or a dead modem.</summary>
+        public bool Silent { get; set; }
 
         /// <summary>Every number dialled, in order.</summary>
         public List<string> Dialled { get; } = new List<string>();
@@ -87,6 +92,13 @@ namespace EdSoftNano.Simulation
             }
         }
 
+        /// <summary>The network registration changes; a +CREG URC follows when AT+CREG=1 or 2 is on.</summary>
+        public void ChangeRegistration(int status)
+        {
+            RegistrationStatus = status;
+            Urc(_cregMode > 0, "+CREG: " + status);
+        }
+
         /// <summary>The SIM is pulled out.</summary>
         public void RemoveSim()
         {
@@ -118,6 +130,11 @@ namespace EdSoftNano.Simulation
 
         public int Read(byte[] buffer, int offset, int count, int timeoutMs)
         {
+            if (Silent)
+            {
+                return 0;
+            }
+
             if (_okAtMs >= 0 && Now >= _okAtMs)
             {
                 _okAtMs = -1;
@@ -142,7 +159,7 @@ namespace EdSoftNano.Simulation
             }
         }
 
-        private long Now => _clock?.NowMs ?? long.MaxValue / 2;
+        private long Now => Clock?.NowMs ?? long.MaxValue / 2;
 
         private void Accept(byte b)
         {
@@ -193,7 +210,7 @@ namespace EdSoftNano.Simulation
             {
                 if (_plusCount == 0)
                 {
-                    if (_clock != null && now - _lastDataMs < 1000)
+                    if (Clock != null && now - _lastDataMs < 1000)
                     {
                         DataReceived.Add(b);
                         _lastDataMs = now;
@@ -208,7 +225,7 @@ namespace EdSoftNano.Simulation
                 {
                     _plusCount = 0;
                     // OK after the guard time that follows the escape.
-                    _okAtMs = _clock == null ? 0 : now + 1000;
+                    _okAtMs = Clock == null ? 0 : now + 1000;
                 }
 
                 return;
@@ -331,6 +348,7 @@ namespace EdSoftNano.Simulation
             {
                 _cregMode = creg;
                 Ok();
+                // Wavecom reports the state at once when the report is enabled (spec A.3, A.4).
                 Urc(creg > 0, "+CREG: " + RegistrationStatus);
             }
             else if (cmd.StartsWith("+CGREG=", StringComparison.Ordinal) && TryMode(cmd.Substring(7), out int cgreg))

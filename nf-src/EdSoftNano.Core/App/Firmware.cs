@@ -61,7 +61,7 @@ namespace EdSoftNano.App
         public bool InputPending => _pendingCount > 0;
 
         /// <summary>True once the host link has ended and everything it asked for is done.</summary>
-        public bool Finished => _hostEnded && _pendingCount == 0 && !_interpreter.Busy;
+        public bool Finished => _hostEnded && _pendingCount == 0 && !_interpreter.Busy && Actions.Settled;
 
         /// <summary>Runs the modem's start-up script (echo off, URCs on); call once before the first Step.</summary>
         public void Start() => _modem.Start(_clock.NowMs);

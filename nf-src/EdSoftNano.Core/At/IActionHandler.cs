@@ -25,6 +25,12 @@ namespace EdSoftNano.At
         /// </summary>
         int Feed(byte[] buffer, int offset, int count, long nowMs);
 
+        /// <summary>
+        /// True when nothing a command started is still on its way to its final result (the virtual
+        /// device waits for this before it exits at the end of its input).
+        /// </summary>
+        bool Settled { get; }
+
         /// <summary>Advances timers and I/O of the running actions.</summary>
         void Poll(long nowMs);
 

@@ -21,6 +21,7 @@ namespace EdSoftNano.Modem
             "AT+CLIP=1",   // caller id for CALLSCREENNUM and dynamic callback
             "AT+CREG=1",   // registration changes as URCs
             "AT+CGREG=1",  // GPRS registration changes (session loss) as URCs
+            "AT+CREG?",    // enabling URCs reports nothing: ask once what the state is now
         };
 
         private enum Owner { None, Host, Session, Init }
@@ -295,10 +296,17 @@ namespace EdSoftNano.Modem
             }
 
             int fields = ModemLine.Fields(line, _fields);
-            bool answersCommand = kind == ModemLine.KindCreg ? CommandMentions("+CREG") : kind == ModemLine.KindCgreg && CommandMentions("+CGREG");
-            if (answersCommand || (kind == ModemLine.KindClip && CommandMentions("+CLIP")))
+            // Only a query ("AT+CREG?") is answered in the URC's own format; after "AT+CREG=1" it is a URC.
+            bool answersCommand = kind == ModemLine.KindCreg ? CommandMentions("+CREG?") : kind == ModemLine.KindCgreg && CommandMentions("+CGREG?");
+            if (answersCommand || (kind == ModemLine.KindClip && CommandMentions("+CLIP?")))
             {
-                // The answer to a query, not an unsolicited report.
+                // The answer to a query ("+CREG: <n>,<stat>"), not an unsolicited report; whoever asked,
+                // it still tells the registration.
+                if (answersCommand && fields >= 2 && Events != null)
+                {
+                    Events.OnRegistration(kind == ModemLine.KindCgreg, _fields[1], nowMs);
+                }
+
                 return false;
             }
 

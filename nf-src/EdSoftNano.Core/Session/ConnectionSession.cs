@@ -75,6 +75,9 @@ namespace EdSoftNano.Session
 
         public bool Busy => Services != null && Services.Busy;
 
+        public bool Settled => !_waiting && !_decisionPending && (_step == Step.None || _step == Step.Online)
+            && (Services == null || Services.Settled);
+
         public string StateName
         {
             get

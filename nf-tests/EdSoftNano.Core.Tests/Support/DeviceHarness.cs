@@ -18,6 +18,8 @@ namespace EdSoftNano.Tests.Support
             Modem = modem ?? new SimulatedModem();
             Host = new ScriptedHostLink();
             Clock = new VirtualClock();
+            // The modem keeps the same time as the firmware, so +++ guard times are real on both sides.
+            Modem.Clock ??= Clock;
             Bearer = bearer;
             Firmware = new Firmware(Host, Modem, Flash, Clock, bearer, actions);
             Firmware.Start();
@@ -50,15 +52,20 @@ namespace EdSoftNano.Tests.Support
             return Host.TakeOutput();
         }
 
-        /// <summary>Steps until all input is taken and nothing runs (bounded, on virtual time).</summary>
+        /// <summary>
+        /// Steps until all input is taken, nothing runs and no command is out to the modem for a few
+        /// steps in a row (bounded, on virtual time: 1 ms per step).
+        /// </summary>
         public void RunUntilIdle(int maxSteps = 100000)
         {
+            int quiet = 0;
             for (int i = 0; i < maxSteps; i++)
             {
                 Firmware.Step(0);
-                if (Host.Pending == 0 && !Firmware.InputPending && !Firmware.Interpreter.Busy)
+                bool idle = Host.Pending == 0 && !Firmware.InputPending && !Firmware.Interpreter.Busy && !Firmware.Modem.Busy;
+                quiet = idle ? quiet + 1 : 0;
+                if (quiet >= 3)
                 {
-                    Firmware.Step(0);
                     return;
                 }
 
@@ -66,6 +73,33 @@ namespace EdSoftNano.Tests.Support
             }
 
             throw new InvalidOperationException("the firmware did not become idle");
+        }
+
+        /// <summary>Types <paramref name="input"/> and steps only until the firmware has taken it (no waiting for the modem).</summary>
+        public string Type(string input)
+        {
+            Host.Send(input);
+            for (int i = 0; i < 1000 && (Host.Pending > 0 || Firmware.InputPending); i++)
+            {
+                Firmware.Step(0);
+            }
+
+            Firmware.Step(0);
+            return Host.TakeOutput();
+        }
+
+        /// <summary>Lets <paramref name="ms"/> of virtual time pass in steps, then returns what the host received.</summary>
+        public string Wait(long ms, int stepMs = 10)
+        {
+            long end = Clock.NowMs + ms;
+            while (Clock.NowMs < end)
+            {
+                Firmware.Step(0);
+                Clock.Advance(System.Math.Min(stepMs, end - Clock.NowMs));
+            }
+
+            Firmware.Step(0);
+            return Host.TakeOutput();
         }
 
         /// <summary>A new firmware over the same flash: a reset of the board.</summary>

@@ -20,6 +20,8 @@ namespace EdSoftNano.Tests.Support
 
         public bool Busy => false;
 
+        public bool Settled => true;
+
         public int Start(ActionCommand command, int socketId, long nowMs)
         {
             Started.Add(command + ":" + socketId);
