@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.NetworkInformation;
 using System.Net.Sockets;
 using EdSoftNano.Modem;
+using EdSoftNano.Ports;
 using EdSoftNano.Session;
 
 namespace EdSoftNano.Simulation
@@ -10,10 +11,13 @@ namespace EdSoftNano.Simulation
     /// <summary>
     /// The bearer of the virtual device until the managed PPP stack exists: once the simulated
     /// modem's data call is up, the "network" is this machine's own. It reports the host's IPv4
-    /// address and gateway, and carries nothing over the modem link.
+    /// address and gateway, and carries nothing over the modem link: its <see cref="Stack"/> is
+    /// the host's own sockets.
     /// </summary>
     public sealed class HostNetworkBearer : IBearer
     {
+        private readonly HostNetStack _stack = new HostNetStack();
+
         public BearerState State { get; private set; }
 
         public int FailureCode => 0;
@@ -27,6 +31,8 @@ namespace EdSoftNano.Simulation
         public uint SecondaryDns => 0;
 
         public long LastActivityMs { get; private set; }
+
+        public INetStack Stack => _stack;
 
         /// <summary>The last request the session made (tests read the role and credentials).</summary>
         public BearerRequest LastRequest { get; private set; }
@@ -42,7 +48,12 @@ namespace EdSoftNano.Simulation
             State = BearerState.Up;
         }
 
-        public void Stop(long nowMs) => State = BearerState.Down;
+        public void Stop(long nowMs)
+        {
+            // The link is gone for whatever ran over it, as when PPP goes down.
+            _stack.CloseAll();
+            State = BearerState.Down;
+        }
 
         public void Poll(long nowMs)
         {
@@ -73,10 +84,6 @@ namespace EdSoftNano.Simulation
             return (IPAddress.Loopback, IPAddress.Loopback, null);
         }
 
-        private static uint ToUint(IPAddress address)
-        {
-            byte[] b = address.GetAddressBytes();
-            return (uint)(b[0] << 24 | b[1] << 16 | b[2] << 8 | b[3]);
-        }
+        private static uint ToUint(IPAddress address) => HostAddress.ToUint(address);
     }
 }

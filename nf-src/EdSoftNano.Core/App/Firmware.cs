@@ -1,8 +1,10 @@
 using EdSoftNano.At;
+using EdSoftNano.DataMode;
 using EdSoftNano.Modem;
 using EdSoftNano.Parameters;
 using EdSoftNano.Persistence;
 using EdSoftNano.Ports;
+using EdSoftNano.Services;
 using EdSoftNano.Session;
 
 namespace EdSoftNano.App
@@ -36,6 +38,9 @@ namespace EdSoftNano.App
             if (actions == null)
             {
                 Session = new ConnectionSession(_modem, Parameters, Writer, bearer);
+                var pump = new DataPump(host, new byte[Budget.HostToNetworkRing], new byte[Budget.NetworkToHostRing], new byte[Budget.DataScratch]);
+                Services = new ServiceContext(Parameters, Writer, new DataModeSession(Writer, pump), Session);
+                Session.Services = new ServiceHub(Services, ServiceCatalog.Create(Services));
                 actions = Session;
             }
 
@@ -52,6 +57,9 @@ namespace EdSoftNano.App
 
         /// <summary>The session state machine (null when a test replaced the actions).</summary>
         public ConnectionSession Session { get; }
+
+        /// <summary>What the services share (null when a test replaced the actions).</summary>
+        public ServiceContext Services { get; }
 
         public ModemChannel Modem => _modem;
 

@@ -1,6 +1,7 @@
 using EdSoftNano.At;
 using EdSoftNano.Modem;
 using EdSoftNano.Parameters;
+using EdSoftNano.Ports;
 
 namespace EdSoftNano.Session
 {
@@ -72,6 +73,12 @@ namespace EdSoftNano.Session
 
         /// <summary>True once CONNECTED: an IP link exists.</summary>
         public bool Connected => _state == SessionState.Connected;
+
+        /// <summary>The bearer's sockets, DNS and ping while CONNECTED (what the services use), else null.</summary>
+        public INetStack NetStack => Connected ? _bearer.Stack : null;
+
+        /// <summary>The DNS server the bearer learnt (IPCP), primary or secondary; 0 when none or not connected.</summary>
+        public uint BearerDns(bool primary) => !Connected ? 0 : primary ? _bearer.PrimaryDns : _bearer.SecondaryDns;
 
         public bool Busy => Services != null && Services.Busy;
 

@@ -1,4 +1,5 @@
 using EdSoftNano.Modem;
+using EdSoftNano.Ports;
 
 namespace EdSoftNano.Session
 {
@@ -34,5 +35,8 @@ namespace EdSoftNano.Session
 
         /// <summary>Milliseconds of the last traffic the bearer carried (PHYTIMEOUT).</summary>
         long LastActivityMs { get; }
+
+        /// <summary>The sockets, DNS and ping that run over this bearer; valid when Up.</summary>
+        INetStack Stack { get; }
     }
 }

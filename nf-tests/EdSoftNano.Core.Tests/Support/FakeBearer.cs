@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using EdSoftNano.Modem;
+using EdSoftNano.Ports;
 using EdSoftNano.Session;
 
 namespace EdSoftNano.Tests.Support
@@ -25,6 +26,9 @@ namespace EdSoftNano.Tests.Support
         public uint PrimaryDns => 0;
         public uint SecondaryDns => 0;
         public long LastActivityMs { get; set; }
+
+        /// <summary>What the session hands the services once connected: null, or e.g. a HostNetStack.</summary>
+        public INetStack Stack { get; set; }
 
         public void Start(BearerRequest request, ModemChannel modem, long nowMs)
         {
