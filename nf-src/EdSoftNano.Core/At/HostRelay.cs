@@ -14,6 +14,22 @@ namespace EdSoftNano.At
 
         public void RelayLine(string line) => _out.Framed(line);
 
+        public void RelayLinePart(byte[] buffer, int offset, int count, bool first, bool last)
+        {
+            if (first)
+            {
+                _out.Raw(13);
+                _out.Raw(10);
+            }
+
+            _out.Raw(buffer, offset, count);
+            if (last)
+            {
+                _out.Raw(13);
+                _out.Raw(10);
+            }
+        }
+
         public void RelayFailure() => _out.Result(ResultCode.Error);
     }
 }

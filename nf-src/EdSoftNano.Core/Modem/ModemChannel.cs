@@ -8,6 +8,13 @@ namespace EdSoftNano.Modem
     /// it). Unsolicited result codes are recognised before the command matcher: RING/+CRING/+CLIP,
     /// +CREG/+CGREG, SIM removal and NO CARRIER go to <see cref="Events"/>; other lines nobody asked for
     /// are relayed to the host. After CONNECT the UART carries the data call (<see cref="Online"/>).
+    /// <para>
+    /// Hostile output is contained: NUL and 0xFF bytes (line noise) are dropped, lines of noise only
+    /// are ignored, a line longer than the line buffer is passed through to the host in pieces (or
+    /// dropped when the session asked), a command echo is not taken as an answer, a final result that
+    /// nobody waits for is dropped, URCs inside the host's answer are held until its final result, and
+    /// after a timeout the next command is preceded by "AT" so a late answer cannot pass for its answer.
+    /// </para>
     /// </summary>
     public sealed class ModemChannel
     {
@@ -28,16 +35,29 @@ namespace EdSoftNano.Modem
 
         private enum EscapePhase { None, GuardBefore, WaitOk }
 
+        /// <summary>Resynchronisation before a command after a timeout: "AT" out, then a quiet time.</summary>
+        private enum SyncPhase { None, WaitOk, Settle }
+
         private readonly IByteLink _link;
         private readonly IHostRelay _host;
         private readonly byte[] _io;
         private readonly byte[] _line;
         private readonly int[] _fields = new int[4];
+        private readonly string[] _deferred = new string[8];
+        private int _deferredCount;
         private int _lineLength;
         private bool _lineTooLong;
+        private bool _lineStreaming;
         private Owner _owner;
         private string _command = string.Empty;
+        private int _commandTimeout;
         private long _deadline;
+        private long _lastByteMs;
+        private SyncPhase _sync;
+        private bool _stale;
+        private Owner _staleOwner;
+        private bool _setupNeeded;
+        private bool _heard;
         private int _initStep = -1;
         private EscapePhase _escape;
         private long _escapeAt;
@@ -161,10 +181,34 @@ namespace EdSoftNano.Modem
                 }
             }
 
+            if ((_lineLength > 0 || _lineStreaming) && nowMs - _lastByteMs >= ModemTimeouts.LineIdle)
+            {
+                // A modem never pauses inside a line: what is there will not be finished.
+                AbandonLine();
+            }
+
             PollEscape(nowMs);
             if (_owner != Owner.None && nowMs - _deadline >= 0)
             {
-                Finish(ModemResult.Timeout, string.Empty, nowMs);
+                if (_sync == SyncPhase.Settle)
+                {
+                    // The modem is in step again: now the command itself goes out.
+                    _sync = SyncPhase.None;
+                    _stale = false;
+                    Write(_command, nowMs + _commandTimeout);
+                }
+                else
+                {
+                    // No final result in time (or no answer to the resync "AT": the command never went out).
+                    Finish(ModemResult.Timeout, string.Empty, nowMs);
+                }
+            }
+
+            if (_setupNeeded && _heard && _owner == Owner.None && _escape == EscapePhase.None && !Online)
+            {
+                // The start-up script was abandoned on a dead modem; it has spoken since: set it up now.
+                _setupNeeded = false;
+                Start(nowMs);
             }
         }
 
@@ -190,7 +234,24 @@ namespace EdSoftNano.Modem
         {
             _owner = owner;
             _command = command;
-            _deadline = nowMs + timeoutMs;
+            _commandTimeout = timeoutMs;
+            if (_stale)
+            {
+                // The last command timed out and its answer may still come: the modem answers in
+                // order, so what arrives up to the OK of an "AT" and a short quiet time after it is old.
+                _sync = SyncPhase.WaitOk;
+                Write("AT", nowMs + ModemTimeouts.Command);
+                return;
+            }
+
+            Write(command, nowMs + timeoutMs);
+        }
+
+        private void Write(string command, long deadline)
+        {
+            // A line begun before the command went out is no part of its answer.
+            AbandonLine();
+            _deadline = deadline;
             int length = command.Length < _io.Length - 1 ? command.Length : _io.Length - 1;
             for (int i = 0; i < length; i++)
             {
@@ -203,38 +264,75 @@ namespace EdSoftNano.Modem
 
         private void Take(byte b, long nowMs)
         {
+            if (b == 0 || b == 0xFF)
+            {
+                // Line noise (a break, a floating RX line at power-up): never part of a 27.007 line.
+                return;
+            }
+
+            _lastByteMs = nowMs;
+
             if (b != Cr && b != Lf)
             {
-                if (_lineLength < _line.Length)
+                if (_lineLength == _line.Length)
                 {
-                    _line[_lineLength++] = b;
-                }
-                else
-                {
-                    _lineTooLong = true;
+                    if (_lineTooLong)
+                    {
+                        return;
+                    }
+
+                    if (!LongLineForHost)
+                    {
+                        // No answer the session or the script needs is this long: dropped, bounded.
+                        _lineTooLong = true;
+                        return;
+                    }
+
+                    // Text for the host (a long AT+COPS=? list …): passed through in pieces, unchanged.
+                    _host.RelayLinePart(_line, 0, _lineLength, !_lineStreaming, false);
+                    _lineStreaming = true;
+                    _lineLength = 0;
                 }
 
+                _line[_lineLength++] = b;
                 return;
             }
 
-            if (_lineLength == 0)
+            if (_lineStreaming)
             {
-                return;
+                _host.RelayLinePart(_line, 0, _lineLength, false, true);
             }
 
-            string line = Text(_line, _lineLength);
-            bool tooLong = _lineTooLong;
+            bool skip = _lineStreaming || _lineTooLong || IsNoise(_line, _lineLength);
+            int length = _lineLength;
             _lineLength = 0;
             _lineTooLong = false;
-            if (tooLong)
+            _lineStreaming = false;
+            if (skip)
             {
-                // Not ours to interpret; whoever asked gets it as text.
-                Relay(line);
                 return;
             }
 
-            OnLine(line, nowMs);
+            _heard = true;
+            OnLine(Text(_line, length), nowMs);
         }
+
+        /// <summary>Drops a line without its end; one being passed through to the host is ended there.</summary>
+        private void AbandonLine()
+        {
+            if (_lineStreaming)
+            {
+                _host.RelayLinePart(_line, 0, _lineLength, false, true);
+            }
+
+            _lineLength = 0;
+            _lineTooLong = false;
+            _lineStreaming = false;
+        }
+
+        /// <summary>Whether an over-long line now arriving goes to the host (the host asked, or nobody did).</summary>
+        private bool LongLineForHost => (_owner == Owner.Host || _owner == Owner.None) && _sync == SyncPhase.None
+            && !Online && !(_stale && _staleOwner != Owner.Host);
 
         private void OnLine(string line, long nowMs)
         {
@@ -252,6 +350,24 @@ namespace EdSoftNano.Modem
             }
 
             ModemResult final = ModemLine.Final(line);
+            if (_sync != SyncPhase.None)
+            {
+                // Lines before the resync's OK (and just after it) answer the command that timed out.
+                if (_sync == SyncPhase.WaitOk && final != ModemResult.None)
+                {
+                    _sync = SyncPhase.Settle;
+                    _deadline = nowMs + ModemTimeouts.Settle;
+                }
+
+                return;
+            }
+
+            if (_owner != Owner.None && line == _command)
+            {
+                // The echo of our own command: a modem that ignored ATE0 (or was reset since).
+                return;
+            }
+
             if (final != ModemResult.None && _owner != Owner.None)
             {
                 Finish(final, line, nowMs);
@@ -269,9 +385,17 @@ namespace EdSoftNano.Modem
                 return;
             }
 
+            if (final != ModemResult.None && final != ModemResult.NoCarrier && final != ModemResult.Connect)
+            {
+                // OK, ERROR, +CME ERROR … with no command out: the late answer of one that timed
+                // out, or noise. Relayed it would be a second final result for a host line.
+                return;
+            }
+
             if (_owner == Owner.Session)
             {
-                if (Info.Length == 0)
+                // The first line in the command's own format ("+CPIN: …" for AT+CPIN?), else the first line.
+                if (Info.Length == 0 || (!AnswersCommand(Info) && AnswersCommand(line)))
                 {
                     Info = line;
                 }
@@ -279,12 +403,13 @@ namespace EdSoftNano.Modem
                 return;
             }
 
-            if (_owner == Owner.Init)
+            if (_owner == Owner.Init || (_owner == Owner.None && _stale && _staleOwner != Owner.Host))
             {
+                // The script's answers, or the late answer of the session's or the script's command.
                 return;
             }
 
-            Relay(line);
+            _host.RelayLine(line);
         }
 
         private bool HandleUnsolicited(string line, long nowMs)
@@ -310,19 +435,34 @@ namespace EdSoftNano.Modem
                 return false;
             }
 
+            if (_owner == Owner.Host && _deferredCount < _deferred.Length)
+            {
+                // Inside the host's answer: handled right after its final result, so the answer
+                // reaches the host whole and the session's lines (RING …) follow it.
+                _deferred[_deferredCount++] = line;
+                return true;
+            }
+
+            Dispatch(kind, line, nowMs);
+            return true;
+        }
+
+        private void Dispatch(int kind, string line, long nowMs)
+        {
+            int fields = ModemLine.Fields(line, _fields);
             switch (kind)
             {
                 case ModemLine.KindRing:
                     Events?.OnRing(true, nowMs);
                     break;
                 case ModemLine.KindCring:
-                    Events?.OnRing(line.IndexOf("VOICE") < 0, nowMs);
+                    Events?.OnRing(!ModemLine.Contains(line, "VOICE"), nowMs);
                     break;
                 case ModemLine.KindClip:
                     Events?.OnCallerId(ModemLine.FirstQuoted(line), nowMs);
                     if (_hostWantsClip)
                     {
-                        Relay(line);
+                        _host.RelayLine(line);
                     }
 
                     break;
@@ -335,7 +475,7 @@ namespace EdSoftNano.Modem
 
                     if ((kind == ModemLine.KindCreg && _hostWantsCreg) || (kind == ModemLine.KindCgreg && _hostWantsCgreg))
                     {
-                        Relay(line);
+                        _host.RelayLine(line);
                     }
 
                     break;
@@ -344,14 +484,19 @@ namespace EdSoftNano.Modem
                     Events?.OnSimRemoved(nowMs);
                     break;
             }
-
-            return true;
         }
 
         private void Finish(ModemResult result, string line, long nowMs)
         {
             Owner owner = _owner;
             _owner = Owner.None;
+            _sync = SyncPhase.None;
+            if (result == ModemResult.Timeout)
+            {
+                _stale = true;
+                _staleOwner = owner;
+            }
+
             if (owner == Owner.Host)
             {
                 if (result == ModemResult.Timeout)
@@ -363,11 +508,21 @@ namespace EdSoftNano.Modem
                     _host.RelayLine(line);
                 }
 
+                ReplayDeferred(nowMs);
                 return;
             }
 
             if (owner == Owner.Init)
             {
+                if (result == ModemResult.Timeout)
+                {
+                    // A modem that does not answer: the host is not kept waiting for the whole script.
+                    _initStep = -1;
+                    _setupNeeded = true;
+                    _heard = false;
+                    return;
+                }
+
                 _initStep++;
                 if (_initStep < InitScript.Length)
                 {
@@ -386,36 +541,78 @@ namespace EdSoftNano.Modem
             }
         }
 
-        private void Relay(string line)
+        private void ReplayDeferred(long nowMs)
         {
-            if (_owner == Owner.Init || _owner == Owner.Session)
+            int count = _deferredCount;
+            _deferredCount = 0;
+            for (int i = 0; i < count; i++)
             {
-                return;
+                string line = _deferred[i];
+                _deferred[i] = null;
+                Dispatch(ModemLine.Unsolicited(line), line, nowMs);
+            }
+        }
+
+        /// <summary>Whether <paramref name="line"/> is in the format of the command's answer ("+CPIN: …" for "AT+CPIN?").</summary>
+        private bool AnswersCommand(string line)
+        {
+            int end = 2;
+            while (end < _command.Length && _command[end] != '?' && _command[end] != '=')
+            {
+                end++;
             }
 
-            _host.RelayLine(line);
+            int n = end - 2;
+            if (n == 0 || line.Length <= n || line[n] != ':')
+            {
+                return false;
+            }
+
+            for (int i = 0; i < n; i++)
+            {
+                if (line[i] != _command[2 + i])
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>A line without a single visible ASCII character (only spaces, controls, 8-bit bytes).</summary>
+        private static bool IsNoise(byte[] buffer, int count)
+        {
+            for (int i = 0; i < count; i++)
+            {
+                if (buffer[i] > 0x20 && buffer[i] < 0x7F)
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         private void NoteHostUrcWishes(string command)
         {
             string upper = command.ToUpper();
-            if (upper.StartsWith("AT+CREG="))
+            if (ModemLine.HasPrefix(upper, "AT+CREG="))
             {
                 _hostWantsCreg = upper != "AT+CREG=0";
             }
-            else if (upper.StartsWith("AT+CGREG="))
+            else if (ModemLine.HasPrefix(upper, "AT+CGREG="))
             {
                 _hostWantsCgreg = upper != "AT+CGREG=0";
             }
-            else if (upper.StartsWith("AT+CLIP="))
+            else if (ModemLine.HasPrefix(upper, "AT+CLIP="))
             {
                 _hostWantsClip = upper != "AT+CLIP=0";
             }
         }
 
-        private bool CommandMentions(string text) => _owner != Owner.None && _command.ToUpper().IndexOf(text) >= 0;
+        private bool CommandMentions(string text) => _owner != Owner.None && ModemLine.Contains(_command.ToUpper(), text);
 
-        private static bool StartsWithUpper(string command, string prefix) => command.ToUpper().StartsWith(prefix);
+        private static bool StartsWithUpper(string command, string prefix) => ModemLine.HasPrefix(command.ToUpper(), prefix);
 
         private static string Text(byte[] buffer, int count)
         {

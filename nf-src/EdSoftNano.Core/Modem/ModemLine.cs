@@ -29,12 +29,12 @@ namespace EdSoftNano.Modem
                 case "CONNECT": return ModemResult.Connect;
             }
 
-            if (line.StartsWith("CONNECT "))
+            if (HasPrefix(line, "CONNECT "))
             {
                 return ModemResult.Connect;
             }
 
-            if (line.StartsWith("+CME ERROR:") || line.StartsWith("+CMS ERROR:"))
+            if (HasPrefix(line, "+CME ERROR:") || HasPrefix(line, "+CMS ERROR:"))
             {
                 return ModemResult.CmeError;
             }
@@ -50,22 +50,22 @@ namespace EdSoftNano.Modem
                 return KindRing;
             }
 
-            if (line.StartsWith("+CRING:"))
+            if (HasPrefix(line, "+CRING:"))
             {
                 return KindCring;
             }
 
-            if (line.StartsWith("+CLIP:"))
+            if (HasPrefix(line, "+CLIP:"))
             {
                 return KindClip;
             }
 
-            if (line.StartsWith("+CREG:"))
+            if (HasPrefix(line, "+CREG:"))
             {
                 return KindCreg;
             }
 
-            if (line.StartsWith("+CGREG:"))
+            if (HasPrefix(line, "+CGREG:"))
             {
                 return KindCgreg;
             }
@@ -118,6 +118,49 @@ namespace EdSoftNano.Modem
             }
 
             return count;
+        }
+
+        /// <summary>
+        /// Whether <paramref name="text"/> begins with <paramref name="prefix"/>, char for char. (.NET's
+        /// string.StartsWith is culture-sensitive and skips control characters: "+CM\x8AE ERROR: 3" would
+        /// pass for "+CME ERROR:" on the virtual device and not on the board.)
+        /// </summary>
+        public static bool HasPrefix(string text, string prefix)
+        {
+            if (text.Length < prefix.Length)
+            {
+                return false;
+            }
+
+            for (int i = 0; i < prefix.Length; i++)
+            {
+                if (text[i] != prefix[i])
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>Whether <paramref name="part"/> occurs anywhere in <paramref name="text"/>, char for char.</summary>
+        public static bool Contains(string text, string part)
+        {
+            for (int i = 0; i + part.Length <= text.Length; i++)
+            {
+                int j = 0;
+                while (j < part.Length && text[i + j] == part[j])
+                {
+                    j++;
+                }
+
+                if (j == part.Length)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>The first double-quoted field of a line (+CLIP: "0612345678",129 → 0612345678), or "".</summary>

@@ -12,5 +12,12 @@ namespace EdSoftNano.Modem
         public const int EscapeGuard = 1000;
         /// <summary>How long after the escape the modem may take to say OK.</summary>
         public const int EscapeAnswer = 3000;
+        /// <summary>
+        /// After a command timed out, the "AT" sent before the next one must be answered within
+        /// <see cref="Command"/>; then lines are taken as the old command's late answer for this long.
+        /// </summary>
+        public const int Settle = 100;
+        /// <summary>A line the modem began and left without its end for this long is over (noise, or cut).</summary>
+        public const int LineIdle = 1000;
     }
 }
