@@ -23,7 +23,22 @@ namespace EdSoftNano.Device.App
         /// <summary>Managed bytes the bindings allocate: both rings and both chunks.</summary>
         public const int Total = HostRing + ModemRing + 2 * ReceiveChunk;
 
-        /// <summary>Managed bytes the firmware allocates at start-up: the core's budget and the bindings'.</summary>
+        /// <summary>Handles of the board's socket table (NanoNetStack), on boards with an IP network.</summary>
+        public const int NetSockets = 8;
+
+        /// <summary>Largest UDP datagram the board's sockets receive whole: one Ethernet/Wi-Fi frame's payload.</summary>
+        public const int NetDatagram = 1472;
+
+        /// <summary>UDP sockets open at once (two DNS queries and the UDP service), each lent one datagram buffer.</summary>
+        public const int NetDatagramBuffers = 3;
+
+        /// <summary>The DNS resolver's message buffer (DnsMessage.MaxUdpLength).</summary>
+        public const int NetDnsMessage = 512;
+
+        /// <summary>Managed bytes of the socket bindings, allocated only on a board with an IP network.</summary>
+        public const int Network = NetDatagramBuffers * NetDatagram + NetDnsMessage;
+
+        /// <summary>Managed bytes the firmware allocates at start-up: the core's budget and the bindings' (without <see cref="Network"/>).</summary>
         public const int Firmware = Budget.Total + Total;
     }
 }

@@ -5,13 +5,15 @@ using EdSoftNano.Device.Boards;
 using EdSoftNano.Device.Control;
 using EdSoftNano.Device.Ports;
 using EdSoftNano.Ports;
+using EdSoftNano.Session;
 using nanoFramework.Runtime.Native;
 
 namespace EdSoftNano.Device.App
 {
     /// <summary>
     /// Brings a board up and runs the firmware on it forever: maps and opens the host and modem
-    /// UARTs, opens the parameter store, builds the <see cref="Firmware"/> (which allocates the
+    /// UARTs, opens the parameter store, makes the bearer (the board's own IP network where it has
+    /// one: <see cref="BoardNetworkBearer"/>), builds the <see cref="Firmware"/> (which allocates the
     /// whole buffer budget once), reports the free managed heap, then steps the firmware, catching
     /// every fault (log, count, back off, continue; see <see cref="FaultPolicy"/>).
     /// </summary>
@@ -27,6 +29,7 @@ namespace EdSoftNano.Device.App
         private SerialByteLink _modem;
         private IFlash _flash;
         private IModemControl _control;
+        private BoardNetworkBearer _bearer;
 
         public DeviceRunner(BoardDefinition board)
         {
@@ -52,6 +55,7 @@ namespace EdSoftNano.Device.App
             }
 
             _flash = FlashStore.Open(_board);
+            _bearer = CreateBearer();
             Firmware firmware = Build();
             ReportHeap();
             Loop(firmware);
@@ -104,13 +108,36 @@ namespace EdSoftNano.Device.App
 
         private Firmware Build()
         {
-            // bearer: null. There is no network layer on the device yet: the managed PPP bearer
-            // over the modem's data call comes with its own issue, and no INetStack exists in the
-            // core. Until then #CONNECTIONSTART and the services answer as the core does without
-            // a bearer. actions: null selects the real session.
-            Firmware firmware = new Firmware(_host, _modem, _flash, _clock, null, null);
+            // The bearer (null on a board without an IP network; the managed PPP bearer over the
+            // modem's data call comes with its own issue) is made once and outlives a rebuild: what
+            // the old firmware left open on it is closed first. actions: null selects the real session.
+            IBearer bearer = null;
+            if (_bearer != null)
+            {
+                _bearer.Stop(_clock.NowMs);
+                bearer = _bearer;
+            }
+
+            Firmware firmware = new Firmware(_host, _modem, _flash, _clock, bearer, null);
             firmware.Start();
             return firmware;
+        }
+
+        private BoardNetworkBearer CreateBearer()
+        {
+            if (!_board.HasIpNetwork)
+            {
+                Log.Info("IP network: none on this board (#CONNECTIONSTART answers as without a bearer)");
+                return null;
+            }
+
+            // The board's sockets, allocated once (DeviceBudget.Network). nanoFramework joins the
+            // Wi-Fi or brings the Ethernet up by itself from the configuration block.
+            NanoNetStack stack = new NanoNetStack(DeviceBudget.NetSockets, DeviceBudget.NetDatagramBuffers,
+                DeviceBudget.NetDatagram, (int)_clock.NowMs);
+            Log.Info(string.Concat("IP network: the board's ", _board.IpNetwork, " (", DeviceBudget.NetSockets.ToString(),
+                " sockets, ", DeviceBudget.Network.ToString(), " bytes of buffers; no ICMP, AT#PING answers an error)"));
+            return new BoardNetworkBearer(stack);
         }
 
         private SerialByteLink OpenPort(UartPins uart, int ringSize, string role)

@@ -33,8 +33,15 @@ namespace EdSoftNano.Device.Boards
         /// <summary>True for STM32 pin numbering (port * 16 + pin, shown as "PC6"); false for ESP32 GPIO numbers.</summary>
         public readonly bool Stm32PinNames;
 
+        /// <summary>
+        /// The board's own IP network ("Wi-Fi", "Ethernet"), which nanoFramework brings up from the
+        /// device's configuration block; null for a board without one. With it the firmware's bearer
+        /// is the board's network (App/BoardNetworkBearer) until the PPP bearer over the modem exists.
+        /// </summary>
+        public readonly string IpNetwork;
+
         public BoardDefinition(string name, string nanoffTarget, UartPins host, UartPins modem, ModemPins modemControl,
-            ModemTimings modemModule, string flashFolder, int flashWaitMs, bool stm32PinNames)
+            ModemTimings modemModule, string flashFolder, int flashWaitMs, bool stm32PinNames, string ipNetwork)
         {
             Name = name;
             NanoffTarget = nanoffTarget;
@@ -45,7 +52,11 @@ namespace EdSoftNano.Device.Boards
             FlashFolder = flashFolder;
             FlashWaitMs = flashWaitMs;
             Stm32PinNames = stm32PinNames;
+            IpNetwork = ipNetwork;
         }
+
+        /// <summary>True when the board has an IP network of its own (<see cref="IpNetwork"/>).</summary>
+        public bool HasIpNetwork => IpNetwork != null;
 
         /// <summary>The name of <paramref name="pin"/> as the board's documents write it ("GPIO27", "PC6", "-").</summary>
         public string PinName(int pin)

@@ -21,7 +21,7 @@ namespace EdSoftNano.Device.Boards
             ModemPins control = new ModemPins(4, 23, UartPins.None, 22, 35);
 
             return new BoardDefinition("ESP32-DevKitC (ESP32-WROOM-32) + SIM800L", "ESP32_REV3", host, modem, control,
-                ModemTimings.Sim800L, "I:\\edsoftnano", 0, false);
+                ModemTimings.Sim800L, "I:\\edsoftnano", 0, false, "Wi-Fi");
         }
     }
 }

@@ -21,7 +21,7 @@ namespace EdSoftNano.Device.Boards
             ModemPins control = new ModemPins(4, 5, 23, UartPins.None, UartPins.None);
 
             return new BoardDefinition("LILYGO T-Call (ESP32 + SIM800L, IP5306)", "ESP32_REV3", host, modem, control,
-                ModemTimings.Sim800L, "I:\\edsoftnano", 0, false);
+                ModemTimings.Sim800L, "I:\\edsoftnano", 0, false, "Wi-Fi");
         }
     }
 }

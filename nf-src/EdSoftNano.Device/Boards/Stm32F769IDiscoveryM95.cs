@@ -17,6 +17,8 @@ namespace EdSoftNano.Device.Boards
         private const int PortF = 5 * 16;
         private const int PortJ = 9 * 16;
 
+        // The IP network is the board's Ethernet port (LAN8742A PHY, RJ45), DHCP unless the
+        // configuration block says otherwise.
         public static BoardDefinition Create()
         {
             // Host MCU on COM5 (Wi-Fi module connector): TX PD2, RX PC12.
@@ -29,7 +31,7 @@ namespace EdSoftNano.Device.Boards
             ModemPins control = new ModemPins(PortJ + 1, UartPins.None, UartPins.None, PortJ + 3, PortF + 6);
 
             return new BoardDefinition("ST STM32F769I-DISCO + Quectel M95", "ST_STM32F769I_DISCOVERY", host, modem, control,
-                ModemTimings.QuectelM95, "D:\\edsoftnano", 5000, true);
+                ModemTimings.QuectelM95, "D:\\edsoftnano", 5000, true, "Ethernet");
         }
     }
 }

@@ -57,8 +57,10 @@ namespace EdSoftNano.Tests.Guards
                 .Where(f => !Relative(f).Contains("/Properties/", StringComparison.Ordinal))
                 .Select(f => CSharpSyntaxTree.ParseText(File.ReadAllText(f), parse, Relative(f)));
 
-            var references = new List<MetadataReference>(Framework.Value);
-            foreach (string assembly in configuration.Assemblies.Where(a => NanoStubs.Names.Contains(a)))
+            var stubs = configuration.Assemblies.Where(a => NanoStubs.Names.Contains(a)).ToList();
+            var replaced = new HashSet<string>(stubs.Select(NanoStubs.Replaces).Where(r => r != null), StringComparer.OrdinalIgnoreCase);
+            var references = new List<MetadataReference>(Framework.Value.Where(r => !replaced.Contains(Path.GetFileNameWithoutExtension(r.Display ?? string.Empty))));
+            foreach (string assembly in stubs)
             {
                 references.Add(NanoStubs.Reference(assembly, _surface, Framework.Value));
             }

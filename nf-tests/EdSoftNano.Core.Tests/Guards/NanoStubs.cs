@@ -13,7 +13,11 @@ namespace EdSoftNano.Tests.Guards
     /// Compile-only stand-ins for the nanoFramework assemblies that have no .NET counterpart, so that
     /// the device app and its on-target tests can be compiled (and their symbols walked) here:
     /// System.IO.Ports, nanoFramework.Runtime.Native, nanoFramework.Hardware.Esp32 and
-    /// nanoFramework.TestFramework. Each is its own assembly under the real assembly's name. Members
+    /// nanoFramework.TestFramework. Each is its own assembly under the real assembly's name. System.Net
+    /// is the exception: its sockets and addresses are .NET's own types (checked by documentation ID),
+    /// and only what nanoFramework declares differently is stubbed (<see cref="NetSource"/>: its
+    /// NetworkInterface, whose addresses are strings), under another assembly name, while .NET's
+    /// System.Net.NetworkInformation is left out of the references (<see cref="Replaces"/>). Members
     /// are declared with the types the upstream sources at the pinned versions give them (SerialPort.cs,
     /// GC.cs, SystemInfo.cs, Configuration.cs, Assert.cs); the long generated lists (DeviceFunction,
     /// Assert) come from api-surface-1.x.tsv itself. A guard test requires every public member of
@@ -28,6 +32,28 @@ namespace EdSoftNano.Tests.Guards
         public const string RuntimeNative = "nanoFramework.Runtime.Native";
         public const string Esp32 = "nanoFramework.Hardware.Esp32";
         public const string TestFramework = "nanoFramework.TestFramework";
+        public const string Net = "System.Net";
+
+        // nanoFramework's NetworkInterface (System.Net 1.11.54, NetworkInformation/NetworkInterface.cs):
+        // a class of its own, not .NET's abstract one; the addresses are dotted-quad strings.
+        private const string NetSource = @"
+namespace System.Net.NetworkInformation
+{
+    public enum NetworkInterfaceType { Unknown = 1, Ethernet = 6, Wireless80211 = 71, WirelessAP = 72 }
+
+    public class NetworkInterface
+    {
+        public NetworkInterface(int interfaceIndex) { }
+        public static NetworkInterface[] GetAllNetworkInterfaces() { throw null; }
+        public static bool GetIsNetworkAvailable() { throw null; }
+        public string IPv4Address { get { throw null; } }
+        public string IPv4GatewayAddress { get { throw null; } }
+        public string IPv4SubnetMask { get { throw null; } }
+        public string[] IPv4DnsAddresses { get { throw null; } }
+        public bool IsDhcpEnabled { get { throw null; } }
+        public NetworkInterfaceType NetworkInterfaceType { get { throw null; } }
+    }
+}";
 
         private const string PortsSource = @"
 namespace System.IO.Ports
@@ -149,7 +175,13 @@ namespace nanoFramework.TestFramework
         private static readonly Dictionary<string, Compilation> Compilations = new Dictionary<string, Compilation>(StringComparer.Ordinal);
 
         /// <summary>The assemblies this class can stand in for.</summary>
-        public static IReadOnlyList<string> Names { get; } = new[] { Ports, RuntimeNative, Esp32, TestFramework };
+        public static IReadOnlyList<string> Names { get; } = new[] { Ports, RuntimeNative, Esp32, TestFramework, Net };
+
+        /// <summary>
+        /// The .NET framework assembly (file name without .dll) a stub replaces in a compilation, or null:
+        /// the System.Net stub declares System.Net.NetworkInformation types of the same names.
+        /// </summary>
+        public static string Replaces(string assembly) => assembly == Net ? "System.Net.NetworkInformation" : null;
 
         /// <summary>The stub of <paramref name="assembly"/> as a metadata reference (built once).</summary>
         public static MetadataReference Reference(string assembly, ApiSurface surface, IReadOnlyList<MetadataReference> framework)
@@ -228,10 +260,13 @@ namespace nanoFramework.TestFramework
                 RuntimeNative => RuntimeNativeSource,
                 Esp32 => Esp32Source(surface),
                 TestFramework => TestFrameworkSource(surface),
+                Net => NetSource,
                 _ => throw new ArgumentException("No stub for " + assembly, nameof(assembly)),
             };
 
-            return CSharpCompilation.Create(assembly,
+            // The System.Net stub is a part of that assembly only: under its own name, so that it does not
+            // meet .NET's System.Net facade as a second assembly of the same simple name.
+            return CSharpCompilation.Create(assembly == Net ? "nanoFramework.System.Net.Stub" : assembly,
                 new[] { CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.CSharp9), assembly + ".stub.cs") },
                 framework,
                 new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Disable));
