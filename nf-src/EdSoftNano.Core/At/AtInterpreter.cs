@@ -10,6 +10,8 @@ namespace EdSoftNano.At
     /// </summary>
     public sealed class AtInterpreter
     {
+        private const byte Etx = 0x03;
+
         private readonly ResponseWriter _out;
         private readonly LineAssembler _lines;
         private readonly TextEntry _entry;
@@ -62,6 +64,12 @@ namespace EdSoftNano.At
             {
                 byte b = buffer[offset + i];
                 i++;
+                if (b == Etx && !_entry.Active && !_lines.InProgress && _actions is IHostEtxListener listener && listener.OnHostEtx(nowMs))
+                {
+                    // Not a command byte: it aborted a background wait (a TCP listener) and is not echoed.
+                    continue;
+                }
+
                 if (Echo)
                 {
                     _out.Raw(b);

@@ -8,7 +8,11 @@ namespace EdSoftNano.Services
     {
         public static IService[] Create(ServiceContext context)
         {
-            return new IService[0];
+            return new IService[]
+            {
+                new Ftp.FtpService(context),
+                new Tcp.TcpService(context), new Udp.UdpService(context),
+            };
         }
     }
 }

@@ -8,7 +8,7 @@ namespace EdSoftNano.Services
     /// it, keeps to the spec's rule that one service at a time uses the TCP/IP resources (the two
     /// TCP sockets excepted), and tells running services when the network goes away.
     /// </summary>
-    public sealed class ServiceHub : IActionHandler
+    public sealed class ServiceHub : IActionHandler, IHostEtxListener
     {
         private readonly ServiceContext _context;
         private readonly IService[] _services;
@@ -93,6 +93,19 @@ namespace EdSoftNano.Services
             }
 
             return 0;
+        }
+
+        public bool OnHostEtx(long nowMs)
+        {
+            for (int i = 0; i < _services.Length; i++)
+            {
+                if (_services[i] is IHostEtxListener listener && listener.OnHostEtx(nowMs))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         public void Poll(long nowMs)

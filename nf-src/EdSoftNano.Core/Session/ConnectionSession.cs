@@ -12,7 +12,7 @@ namespace EdSoftNano.Session
     /// the interpreter: its lines (DIALING, CONNECT, the IP address, Ok_Info_Ppp …) come as they
     /// happen, so the host can ask #VSTATE or send #CONNECTIONSTOP meanwhile.
     /// </summary>
-    public sealed class ConnectionSession : IActionHandler, IModemEvents
+    public sealed class ConnectionSession : IActionHandler, IModemEvents, IHostEtxListener
     {
         /// <summary>Rings further apart than this belong to different calls.</summary>
         public const int RingGapMs = 8000;
@@ -138,6 +138,9 @@ namespace EdSoftNano.Session
 
         public int Feed(byte[] buffer, int offset, int count, long nowMs)
             => Services == null ? 0 : Services.Feed(buffer, offset, count, nowMs);
+
+        /// <summary>A host ETX between commands belongs to the services (a TCP listener's abort).</summary>
+        public bool OnHostEtx(long nowMs) => Services is IHostEtxListener listener && listener.OnHostEtx(nowMs);
 
         public void Poll(long nowMs)
         {
