@@ -11,6 +11,9 @@ namespace EdSoftNano.Services
             return new IService[]
             {
                 new Ftp.FtpService(context),
+                new Ping.PingService(context),
+                new Mail.SmtpService(context),
+                new Mail.Pop3Service(context),
                 new Tcp.TcpService(context), new Udp.UdpService(context),
             };
         }
