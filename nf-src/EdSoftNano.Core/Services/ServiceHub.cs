@@ -1,5 +1,6 @@
 using EdSoftNano.At;
 using EdSoftNano.Parameters;
+using EdSoftNano.Session;
 
 namespace EdSoftNano.Services
 {
@@ -8,7 +9,7 @@ namespace EdSoftNano.Services
     /// it, keeps to the spec's rule that one service at a time uses the TCP/IP resources (the two
     /// TCP sockets excepted), and tells running services when the network goes away.
     /// </summary>
-    public sealed class ServiceHub : IActionHandler, IHostEtxListener
+    public sealed class ServiceHub : IActionHandler, IHostEtxListener, INetworkUser
     {
         private readonly ServiceContext _context;
         private readonly IService[] _services;
@@ -93,6 +94,21 @@ namespace EdSoftNano.Services
             }
 
             return 0;
+        }
+
+        public bool OnNetworkLost(int code, long nowMs)
+        {
+            bool reported = false;
+            for (int i = 0; i < _services.Length; i++)
+            {
+                if (IsActive(_services[i]))
+                {
+                    _services[i].OnNetworkLost(code, nowMs);
+                    reported = true;
+                }
+            }
+
+            return reported;
         }
 
         public bool OnHostEtx(long nowMs)

@@ -504,6 +504,7 @@ namespace EdSoftNano.Session
             if (nowMs - last >= limit)
             {
                 // 2.1.6: "TIMEOUT: the inactivity timer is reached, the product ends the communication".
+                TellServices(ErrorCodes.PhysicalLayerNotActive, nowMs);
                 _out.Framed("TIMEOUT");
                 TearDown(nowMs);
             }
@@ -649,8 +650,12 @@ namespace EdSoftNano.Session
             {
                 if (!registered && _gprs && (_state == SessionState.Connected || _state == SessionState.Authenticating))
                 {
-                    // 9.2: 35841 "GPRS session lost".
-                    _out.Error(ErrorCodes.GprsSessionLost);
+                    // 9.2: 35841 "GPRS session lost" — through a running service when there is one.
+                    if (!TellServices(ErrorCodes.GprsSessionLost, nowMs))
+                    {
+                        _out.Error(ErrorCodes.GprsSessionLost);
+                    }
+
                     TearDown(nowMs);
                 }
 
@@ -669,10 +674,15 @@ namespace EdSoftNano.Session
 
             if (_gprs)
             {
-                _out.Error(ErrorCodes.GprsSessionLost);
+                if (!TellServices(ErrorCodes.GprsSessionLost, nowMs))
+                {
+                    _out.Error(ErrorCodes.GprsSessionLost);
+                }
             }
             else
             {
+                // A service in data mode ends it first (ETX, 35867), then the call's own NO CARRIER.
+                TellServices(ErrorCodes.PhysicalLayerNotActive, nowMs);
                 _out.Result(ResultCode.NoCarrier);
             }
 
@@ -687,7 +697,11 @@ namespace EdSoftNano.Session
 
         public void OnSimRemoved(long nowMs)
         {
-            _out.Error(ErrorCodes.SimRemoved);
+            if (!TellServices(ErrorCodes.SimRemoved, nowMs))
+            {
+                _out.Error(ErrorCodes.SimRemoved);
+            }
+
             if (_state != SessionState.Idle && _state != SessionState.Disconnecting)
             {
                 _state = SessionState.Disconnecting;
@@ -697,6 +711,9 @@ namespace EdSoftNano.Session
                 }
             }
         }
+
+        private bool TellServices(int code, long nowMs)
+            => _state == SessionState.Connected && Services is INetworkUser user && user.OnNetworkLost(code, nowMs);
 
         private bool Ringing(long nowMs) => _rings > 0 && nowMs - _lastRingMs < RingGapMs;
 
