@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Starts the integration tests' servers on 127.0.0.1 (run as root, after install.sh), each from a config
 # generated into the run dir ($EDSOFT_SERVERS_DIR, default /tmp/edsoft-servers), with fresh state: the FTP
-# root, the POP3 mailbox (2 known mails) and the SMTP spool are laid anew on every start.
+# root, the POP3 mailboxes (edsoft: 2 known mails; getmail: empty, for tests that retrieve and delete, refilled
+# by TestServers.RefillGetMailBox) and the SMTP spool are laid anew on every start.
 # Waits until every server answers, then writes $EDSOFT_SERVERS_DIR/servers.env, which the tests read.
 # Any servers of an earlier start are stopped first.
 set -euo pipefail
@@ -58,9 +59,15 @@ for mail in "$here"/conf/pop3/*.eml; do
   n=$((n + 1))
   cp "$mail" "$maildir/new/$((1000000000 + n)).M${n}P1.edsoft"
 done
+# The second POP3 account's mailbox: empty; a test fills it right before it runs (#GETMAIL deletes what it
+# reads). Same mail uid/gid as edsoft (dovecot's static userdb); a root test process writes into it and chowns.
+getmail_user="$EDSOFT_GETMAIL_USER"
+case "$getmail_user" in "$user"|""|*[!a-z0-9_-]*) fail "EDSOFT_GETMAIL_USER must be a plain name other than $user";; esac
+getmail_maildir="$run/mail/$getmail_user/Maildir"
+mkdir -p "$getmail_maildir"/{cur,new,tmp}
 chown -R "$uid:$gid" "$run/mail"
 chmod -R go-rwx "$run/mail"
-echo "$user:$EDSOFT_TEST_PASSWORD" > "$run/dovecot/passwd"
+printf '%s\n' "$user:$EDSOFT_TEST_PASSWORD" "$getmail_user:$EDSOFT_GETMAIL_PASSWORD" > "$run/dovecot/passwd"
 chmod 644 "$run/dovecot/passwd"
 render dovecot.conf
 
@@ -121,6 +128,12 @@ EDSOFT_POP3_USER=$user
 EDSOFT_POP3_PASSWORD=$EDSOFT_TEST_PASSWORD
 EDSOFT_POP3_MAIL_COUNT=$n
 EDSOFT_POP3_MAIL_DIR=$here/conf/pop3
+EDSOFT_POP3_GETMAIL_PORT=$EDSOFT_POP3_PORT
+EDSOFT_POP3_GETMAIL_USER=$getmail_user
+EDSOFT_POP3_GETMAIL_PASSWORD=$EDSOFT_GETMAIL_PASSWORD
+EDSOFT_POP3_GETMAIL_MAILDIR=$getmail_maildir
+EDSOFT_POP3_GETMAIL_UID=$uid
+EDSOFT_POP3_GETMAIL_GID=$gid
 EDSOFT_SMTP_PORT=$EDSOFT_SMTP_PORT
 EDSOFT_SMTP_USER=$user
 EDSOFT_SMTP_PASSWORD=$EDSOFT_TEST_PASSWORD

@@ -254,4 +254,73 @@ namespace EdSoftNano.Tests.Servers
             return bytes.ToArray();
         }
     }
+
+    /// <summary>
+    /// The second POP3 account: <see cref="TestServers.RefillGetMailBox"/> lays known mails that dovecot
+    /// serves in argument order and may delete; the edsoft mailbox is not touched.
+    /// </summary>
+    [Collection(GetMailBoxCollection.Name)]
+    public class GetMailBoxSmokeTests
+    {
+        private static string Eml(string name) => Path.Combine(TestServers.Pop3.Setting("MAIL_DIR"), name);
+
+        private static IEnumerable<string> DotStuffed(string eml)
+            => File.ReadAllText(eml).TrimEnd('\n').Split('\n').Select(l => l.StartsWith('.') ? "." + l : l);
+
+        private static LineClient Login()
+        {
+            TestServer server = TestServers.Pop3GetMail;
+            Assert.Equal(TestServers.Pop3.Port, server.Port);
+            Assert.NotEqual(TestServers.Pop3.User, server.User);
+            var pop3 = new LineClient(server);
+            Assert.StartsWith("+OK", pop3.ReadLine());
+            Assert.StartsWith("+OK", Command(pop3, "USER " + server.User));
+            Assert.StartsWith("+OK", Command(pop3, "PASS " + server.Password));
+            return pop3;
+        }
+
+        private static string Command(LineClient pop3, string line)
+        {
+            pop3.SendLine(line);
+            return pop3.ReadLine();
+        }
+
+        [Fact]
+        public void Refill_TwoMailsInArgumentOrder_RetrGivesThem_DeleRemovesOne_RefillEmptyLeavesNone()
+        {
+            TestServers.RefillGetMailBox(Eml("2.eml"), Eml("1.eml"));
+            using (var pop3 = Login())
+            {
+                Assert.Matches("^\\+OK 2 [0-9]+$", Command(pop3, "STAT"));
+                Assert.StartsWith("+OK", Command(pop3, "RETR 1"));
+                Assert.Equal(DotStuffed(Eml("2.eml")), pop3.ReadDotTerminated());
+                Assert.StartsWith("+OK", Command(pop3, "RETR 2"));
+                Assert.Equal(DotStuffed(Eml("1.eml")), pop3.ReadDotTerminated());
+                Assert.StartsWith("+OK", Command(pop3, "DELE 1"));
+                Assert.StartsWith("+OK", Command(pop3, "QUIT"));
+            }
+
+            using (var pop3 = Login())
+            {
+                Assert.Matches("^\\+OK 1 [0-9]+$", Command(pop3, "STAT"));
+                Assert.StartsWith("+OK", Command(pop3, "RETR 1"));
+                Assert.Equal(DotStuffed(Eml("1.eml")), pop3.ReadDotTerminated());
+                Assert.StartsWith("+OK", Command(pop3, "QUIT"));
+            }
+
+            TestServers.RefillGetMailBox();
+            using (var pop3 = Login())
+            {
+                Assert.Equal("+OK 0 0", Command(pop3, "STAT"));
+                Assert.StartsWith("+OK", Command(pop3, "QUIT"));
+            }
+
+            using var edsoft = new LineClient(TestServers.Pop3);
+            Assert.StartsWith("+OK", edsoft.ReadLine());
+            Assert.StartsWith("+OK", Command(edsoft, "USER " + TestServers.Pop3.User));
+            Assert.StartsWith("+OK", Command(edsoft, "PASS " + TestServers.Pop3.Password));
+            Assert.Matches("^\\+OK 2 [0-9]+$", Command(edsoft, "STAT"));
+            Assert.StartsWith("+OK", Command(edsoft, "QUIT"));
+        }
+    }
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Runtime.InteropServices;
 
 namespace EdSoftNano.Tests.Servers
 {
@@ -51,6 +52,80 @@ namespace EdSoftNano.Tests.Servers
 
         /// <summary>dovecot POP3: user, password, MAIL_COUNT mails, whose sources are in MAIL_DIR.</summary>
         public static TestServer Pop3 => Load(EnvPath).Get("the POP3 server (dovecot)", "POP3");
+
+        /// <summary>dovecot POP3, the second account (user, password): its mailbox (MAILDIR, owned by UID:GID) is
+        /// empty after start.sh and holds what <see cref="RefillGetMailBox"/> put there, for tests that let
+        /// #GETMAIL retrieve and delete. Tests using it belong to <see cref="GetMailBoxCollection"/>.</summary>
+        public static TestServer Pop3GetMail => Load(EnvPath).Get("the POP3 server's getmail account (dovecot)", "POP3_GETMAIL");
+
+        /// <summary>
+        /// Empties the getmail mailbox (its messages and dovecot's index and UID list) and delivers
+        /// <paramref name="emlFiles"/> into Maildir/new, through tmp/ and with names that sort in argument
+        /// order, so the first file is POP3 message 1. The files are the mail user's (chown, mode 0600), as
+        /// dovecot wants; that needs a root test process (as in CI) or one running as the mail user, and
+        /// anything else fails with an <see cref="InvalidOperationException"/> saying so.
+        /// </summary>
+        public static void RefillGetMailBox(params string[] emlFiles)
+        {
+            TestServer server = Pop3GetMail;
+            string maildir = server.Setting("MAILDIR");
+            int uid = int.Parse(server.Setting("UID"));
+            int gid = int.Parse(server.Setting("GID"));
+            uint me = geteuid();
+            string who = "the test process (euid " + me + ") cannot refill " + maildir + " (the mail user's, uid " + uid
+                + "): run the tests as root or as that user";
+            if (me != 0 && me != uid)
+            {
+                throw new InvalidOperationException(who);
+            }
+
+            byte[][] mails = new byte[emlFiles.Length][];
+            for (int i = 0; i < emlFiles.Length; i++)
+            {
+                mails[i] = File.ReadAllBytes(emlFiles[i]);
+            }
+
+            try
+            {
+                foreach (string sub in new[] { "new", "cur", "tmp" })
+                {
+                    foreach (string file in Directory.GetFiles(System.IO.Path.Combine(maildir, sub)))
+                    {
+                        File.Delete(file);
+                    }
+                }
+
+                foreach (string file in Directory.GetFiles(maildir, "dovecot*"))
+                {
+                    File.Delete(file);
+                }
+
+                // dovecot gives new mails their UIDs in file-name order: same seconds, then M000001, M000002, ...
+                long stamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+                int pid = Environment.ProcessId;
+                for (int i = 0; i < mails.Length; i++)
+                {
+                    string name = stamp + ".M" + (i + 1).ToString("D6") + "P" + pid + ".edsoft-getmail";
+                    string tmp = System.IO.Path.Combine(maildir, "tmp", name);
+                    File.WriteAllBytes(tmp, mails[i]);
+                    if (!OperatingSystem.IsWindows())
+                    {
+                        File.SetUnixFileMode(tmp, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+                    }
+
+                    if (me == 0 && chown(tmp, (uint)uid, (uint)gid) != 0)
+                    {
+                        throw new IOException("chown " + uid + ":" + gid + " " + tmp + " failed, errno " + Marshal.GetLastPInvokeError());
+                    }
+
+                    File.Move(tmp, System.IO.Path.Combine(maildir, "new", name));
+                }
+            }
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+            {
+                throw new InvalidOperationException(who + " (" + e.Message + "); " + StartHint, e);
+            }
+        }
 
         /// <summary>The SMTP sink (npm smtp-server): AUTH required, each message saved in SPOOL.</summary>
         public static TestServer Smtp => Load(EnvPath).Get("the SMTP server (smtp-server sink)", "SMTP");
@@ -108,6 +183,12 @@ namespace EdSoftNano.Tests.Servers
 
             return new TestServer(name, host, portNumber, key => Require(name, "EDSOFT_" + prefix + "_" + key));
         }
+
+        [DllImport("libc", SetLastError = true)]
+        private static extern uint geteuid();
+
+        [DllImport("libc", SetLastError = true)]
+        private static extern int chown(string path, uint owner, uint group);
 
         private string Require(string name, string key)
         {
