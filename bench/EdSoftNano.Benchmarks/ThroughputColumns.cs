@@ -8,16 +8,24 @@ using BenchmarkDotNet.Running;
 namespace EdSoftNano.Benchmarks
 {
     /// <summary>
-    /// "MB/s": payload bytes per operation (<see cref="BenchPayload.Bytes"/>) over the mean time,
+    /// "MB/s": payload bytes per operation (<see cref="BenchPayload.Bytes"/> unless given) over the mean time,
     /// in 10^6 bytes per second; "B/KB": bytes allocated per operation per KiB of payload.
     /// </summary>
     public sealed class ThroughputColumn : IColumn
     {
         private readonly bool _allocation;
+        private readonly int _bytes;
 
         private ThroughputColumn(bool allocation)
         {
             _allocation = allocation;
+            _bytes = BenchPayload.Bytes;
+        }
+
+        /// <summary>The MB/s column for operations of <paramref name="payloadBytes"/> payload bytes.</summary>
+        public ThroughputColumn(int payloadBytes)
+        {
+            _bytes = payloadBytes;
         }
 
         public static readonly IColumn MegabytesPerSecond = new ThroughputColumn(false);
@@ -39,8 +47,8 @@ namespace EdSoftNano.Benchmarks
         public UnitType UnitType => UnitType.Dimensionless;
 
         public string Legend => _allocation
-            ? "Bytes allocated per KiB of payload moved (MemoryDiagnoser's Allocated / " + (BenchPayload.Bytes / 1024) + ")"
-            : "Payload throughput, 10^6 bytes per second (" + BenchPayload.Bytes + " payload bytes per operation / mean)";
+            ? "Bytes allocated per KiB of payload moved (MemoryDiagnoser's Allocated / " + (_bytes / 1024) + ")"
+            : "Payload throughput, 10^6 bytes per second (" + _bytes + " payload bytes per operation / mean)";
 
         public bool IsDefault(Summary summary, BenchmarkCase benchmarkCase) => false;
 
@@ -64,11 +72,11 @@ namespace EdSoftNano.Benchmarks
                     return "-";
                 }
 
-                return (perOp.Value / (BenchPayload.Bytes / 1024.0)).ToString("0.###", CultureInfo.InvariantCulture);
+                return (perOp.Value / (_bytes / 1024.0)).ToString("0.###", CultureInfo.InvariantCulture);
             }
 
             double nanoseconds = report.ResultStatistics.Mean;
-            return (BenchPayload.Bytes / nanoseconds * 1000.0).ToString("0.0", CultureInfo.InvariantCulture);
+            return (_bytes / nanoseconds * 1000.0).ToString("0.0", CultureInfo.InvariantCulture);
         }
     }
 }

@@ -44,12 +44,11 @@ namespace EdSoftNano.VirtualDevice
 
             var firmware = new Firmware(host, modem, flashFile, clock, new HostNetworkBearer(), null);
             firmware.Start();
+            var idle = new IdleWait(firmware, tcpLink);
             while (firmware.Step(10))
             {
-                if (firmware.Interpreter.Busy)
-                {
-                    Thread.Sleep(1);
-                }
+                tcpLink?.Flush();
+                idle.AfterStep();
             }
 
             tcpLink?.Dispose();

@@ -7,9 +7,8 @@ using Xunit;
 namespace EdSoftNano.Tests.Services.Mail
 {
     /// <summary>
-    /// #GETMAIL against the test POP3 server (dovecot). Only dialogues that end before RETR run here:
-    /// a retrieved mail is deleted, and the shared mailbox must keep its two mails for other tests
-    /// (retrieval is tested byte for byte against a scripted peer serving the same mail).
+    /// #GETMAIL against the test POP3 server (dovecot): the failures that end before RETR, on the
+    /// shared mailbox. Retrieval and deletion run in LiveGetMailTests on a mailbox of their own.
     /// </summary>
     public class LivePop3Tests
     {
