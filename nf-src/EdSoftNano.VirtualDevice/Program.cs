@@ -42,7 +42,7 @@ namespace EdSoftNano.VirtualDevice
                 host = new StreamLink(Console.OpenStandardInput(), Console.OpenStandardOutput());
             }
 
-            var firmware = new Firmware(host, modem, flashFile, clock, new HostNetworkBearer(), null);
+            var firmware = new Firmware(host, modem, flashFile, clock, new HostNetworkBearer(), null, HostBuffers.Plan());
             firmware.Start();
             var idle = new IdleWait(firmware, tcpLink);
             while (firmware.Step(10))

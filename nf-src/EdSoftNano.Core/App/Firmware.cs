@@ -18,9 +18,12 @@ namespace EdSoftNano.App
     {
         private readonly IByteLink _host;
         private readonly IClock _clock;
-        private readonly byte[] _hostRead = new byte[Budget.HostRead];
+        private readonly byte[] _hostRead;
         private readonly AtInterpreter _interpreter;
         private readonly ModemChannel _modem;
+        /// <summary>Most host reads one <see cref="Step"/> feeds to a data-mode action.</summary>
+        public const int ReadsPerDataStep = 16;
+
         private int _pendingOffset;
         private int _pendingCount;
         private bool _hostEnded;
@@ -28,9 +31,16 @@ namespace EdSoftNano.App
         /// <param name="bearer">The network layer over the modem's data call; null for a device without one.</param>
         /// <param name="actions">Replaces the session (tests of the interpreter); null for the real one.</param>
         public Firmware(IByteLink host, IByteLink modem, IFlash flash, IClock clock, IBearer bearer, IActionHandler actions)
+            : this(host, modem, flash, clock, bearer, actions, BufferPlan.Board())
+        {
+        }
+
+        /// <param name="buffers">The data-path buffer sizes (the board's: <see cref="BufferPlan.Board"/>).</param>
+        public Firmware(IByteLink host, IByteLink modem, IFlash flash, IClock clock, IBearer bearer, IActionHandler actions, BufferPlan buffers)
         {
             _host = host;
             _clock = clock;
+            _hostRead = new byte[buffers.HostRead];
             ParameterFlash store = flash == null ? null : new ParameterFlash(flash, new byte[Budget.FlashBank]);
             Parameters = new ParameterStore(store);
             Writer = new ResponseWriter(host, new byte[Budget.HostWrite]);
@@ -38,7 +48,7 @@ namespace EdSoftNano.App
             if (actions == null)
             {
                 Session = new ConnectionSession(_modem, Parameters, Writer, bearer);
-                var pump = new DataPump(host, new byte[Budget.HostToNetworkRing], new byte[Budget.NetworkToHostRing], new byte[Budget.DataScratch]);
+                var pump = new DataPump(host, new byte[buffers.HostToNetworkRing], new byte[buffers.NetworkToHostRing], new byte[buffers.DataScratch]);
                 Services = new ServiceContext(Parameters, Writer, new DataModeSession(Writer, pump), Session);
                 Session.Services = new ServiceHub(Services, ServiceCatalog.Create(Services));
                 actions = Session;
@@ -82,25 +92,37 @@ namespace EdSoftNano.App
         public bool Step(int waitMs)
         {
             _interpreter.Poll(_clock.NowMs);
-            if (_pendingCount == 0 && !_hostEnded)
-            {
-                int n = _host.Read(_hostRead, 0, _hostRead.Length, _interpreter.Busy ? 0 : waitMs);
-                if (n < 0)
-                {
-                    _hostEnded = true;
-                }
-                else
-                {
-                    _pendingOffset = 0;
-                    _pendingCount = n;
-                }
-            }
 
-            if (_pendingCount > 0)
+            // In data mode one turn takes several host reads, so a fast host is not held to one read
+            // per turn; the pump's rings push back when the connection is slower.
+            for (int read = 0; read < ReadsPerDataStep; read++)
             {
+                if (_pendingCount == 0 && !_hostEnded)
+                {
+                    int n = _host.Read(_hostRead, 0, _hostRead.Length, read > 0 || _interpreter.Busy ? 0 : waitMs);
+                    if (n < 0)
+                    {
+                        _hostEnded = true;
+                    }
+                    else
+                    {
+                        _pendingOffset = 0;
+                        _pendingCount = n;
+                    }
+                }
+
+                if (_pendingCount == 0)
+                {
+                    break;
+                }
+
                 int used = _interpreter.Feed(_hostRead, _pendingOffset, _pendingCount, _clock.NowMs);
                 _pendingOffset += used;
                 _pendingCount -= used;
+                if (used == 0 || !Actions.Busy)
+                {
+                    break;
+                }
             }
 
             _interpreter.Poll(_clock.NowMs);

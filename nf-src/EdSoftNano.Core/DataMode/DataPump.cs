@@ -128,7 +128,7 @@ namespace EdSoftNano.DataMode
                 if (span == 0)
                 {
                     // Full: make room by sending what may leave now, else push back on the host.
-                    SendToNetwork(nowMs);
+                    SendToNetwork(nowMs, false);
                     span = _toNetwork.WritableSpan;
                     if (span == 0 || _state != DataPumpState.Running)
                     {
@@ -170,7 +170,9 @@ namespace EdSoftNano.DataMode
                 }
             }
 
-            SendToNetwork(nowMs);
+            // Only full frames here: the partial tail waits for Poll, which the main loop runs in the
+            // same turn, so the host's next read can still fill it (TXDELAY 0 adds no wait).
+            SendToNetwork(nowMs, true);
             UpdateEnd();
             return used;
         }
@@ -184,7 +186,7 @@ namespace EdSoftNano.DataMode
             }
 
             MoveToHost();
-            SendToNetwork(nowMs);
+            SendToNetwork(nowMs, false);
             UpdateEnd();
         }
 
@@ -265,11 +267,11 @@ namespace EdSoftNano.DataMode
             return total;
         }
 
-        private void SendToNetwork(long nowMs)
+        private void SendToNetwork(long nowMs, bool fullFramesOnly)
         {
             while (_state == DataPumpState.Running)
             {
-                if (_released == 0 && !Release(nowMs))
+                if (_released == 0 && !Release(nowMs, fullFramesOnly))
                 {
                     return;
                 }
@@ -310,7 +312,7 @@ namespace EdSoftNano.DataMode
         }
 
         // Decides which of the waiting bytes may leave now; false when none may.
-        private bool Release(long nowMs)
+        private bool Release(long nowMs, bool fullFramesOnly)
         {
             int waiting = _toNetwork.Count;
             if (waiting == 0)
@@ -326,7 +328,7 @@ namespace EdSoftNano.DataMode
                 return true;
             }
 
-            if (_hostEnded || nowMs - (_delayFromMs + _settings.TxDelayMs) >= 0)
+            if (_hostEnded || (!fullFramesOnly && nowMs - (_delayFromMs + _settings.TxDelayMs) >= 0))
             {
                 _released = waiting;
                 _delayRunning = false;

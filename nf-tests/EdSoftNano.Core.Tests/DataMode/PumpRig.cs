@@ -31,7 +31,13 @@ namespace EdSoftNano.Tests.DataMode
             return this;
         }
 
-        public int Feed(byte[] bytes) => Pump.FeedHost(bytes, 0, bytes.Length, Now);
+        /// <summary>One host read as the main loop takes it: FeedHost, then the Poll of the same turn.</summary>
+        public int Feed(byte[] bytes)
+        {
+            int used = Pump.FeedHost(bytes, 0, bytes.Length, Now);
+            Pump.Poll(Now);
+            return used;
+        }
 
         /// <summary>One main-loop turn: a new connection time slice, a poll, 1 ms.</summary>
         public void Turn()

@@ -103,6 +103,18 @@ namespace EdSoftNano.Tests.DataMode
         }
 
         [Fact]
+        public void FeedHost_ZeroDelay_PartialTailWaitsForThePollOfTheSameTurn()
+        {
+            // FeedHost sends full frames only; the main loop polls right after, so the next host read
+            // can still join the tail (fewer, larger sends) and TXDELAY 0 adds no wait.
+            var rig = Rig(0);
+            rig.Pump.FeedHost(new byte[] { 0x41, 0x42 }, 0, 2, rig.Now);
+            Assert.Empty(rig.Connection.Frames);
+            rig.Pump.Poll(rig.Now);
+            Assert.Equal(new[] { 2 }, rig.Connection.Frames);
+        }
+
+        [Fact]
         public void FeedHost_HostEtx_SendsThePartialFrameAtOnce()
         {
             var rig = Rig(1000);
