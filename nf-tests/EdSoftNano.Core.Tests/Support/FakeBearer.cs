@@ -23,8 +23,8 @@ namespace EdSoftNano.Tests.Support
         public int FailureCode => FailWith;
         public uint LocalAddress => Local;
         public uint PeerAddress => Peer;
-        public uint PrimaryDns => 0;
-        public uint SecondaryDns => 0;
+        public uint PrimaryDns { get; set; }
+        public uint SecondaryDns { get; set; }
         public long LastActivityMs { get; set; }
 
         /// <summary>What the session hands the services once connected: null, or e.g. a HostNetStack.</summary>
