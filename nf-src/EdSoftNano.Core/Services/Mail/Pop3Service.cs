@@ -20,8 +20,8 @@ namespace EdSoftNano.Services.Mail
         public const int SendBufferSize = 128;
 
         /// <summary>Our caps on a DNS lookup, the TCP connect and each server answer.</summary>
-        public const int LookupTimeoutMs = 60000;
-        public const int ConnectTimeoutMs = 30000;
+        public const int LookupTimeoutMs = ServerDial.LookupTimeoutMs;
+        public const int ConnectTimeoutMs = ServerDial.ConnectTimeoutMs;
         public const int ReplyTimeoutMs = 60000;
 
         /// <summary>Message lines forwarded per main-loop turn, so a long mail does not stall the loop.</summary>
@@ -33,8 +33,7 @@ namespace EdSoftNano.Services.Mail
         private enum Step
         {
             Idle,
-            Resolving,
-            Connecting,
+            Dialing,
             Greeting,
             User,
             Password,
@@ -46,7 +45,7 @@ namespace EdSoftNano.Services.Mail
         }
 
         private readonly ServiceContext _context;
-        private readonly HostLookup _lookup = new HostLookup();
+        private readonly ServerDial _dial = new ServerDial();
         private readonly MailLineReader _reader = new MailLineReader(new byte[ReceiveBufferSize]);
         private readonly MailSocketWriter _writer = new MailSocketWriter(new byte[SendBufferSize]);
         private Step _step;
@@ -91,13 +90,12 @@ namespace EdSoftNano.Services.Mail
 
             _headerMode = _context.Parameters.GetInt(ParameterTable.Pop3HeaderMode) == 1;
             _net = _context.Net;
-            if (!_lookup.Start(_context, server, nowMs))
+            if (!_dial.Start(_context, server, _context.Parameters.GetInt(ParameterTable.Pop3Port), nowMs))
             {
                 return ErrorCodes.InternalResourceUnavailable;
             }
 
-            _deadlineMs = nowMs + LookupTimeoutMs;
-            _step = Step.Resolving;
+            _step = Step.Dialing;
             return ErrorCodes.None;
         }
 
@@ -110,15 +108,9 @@ namespace EdSoftNano.Services.Mail
                 return;
             }
 
-            if (_step == Step.Resolving)
+            if (_step == Step.Dialing)
             {
-                PollLookup(nowMs);
-                return;
-            }
-
-            if (_step == Step.Connecting)
-            {
-                PollConnect(nowMs);
+                PollDial(nowMs);
                 return;
             }
 
@@ -181,50 +173,23 @@ namespace EdSoftNano.Services.Mail
             }
         }
 
-        private void PollLookup(long nowMs)
+        private void PollDial(long nowMs)
         {
-            uint address;
-            NetQueryResult result = _lookup.Poll(nowMs, out address);
-            if (result == NetQueryResult.Pending && nowMs - _deadlineMs < 0)
+            if (!_dial.Poll(nowMs))
             {
                 return;
             }
 
-            if (result != NetQueryResult.Done)
+            if (_dial.Failed)
             {
-                Fail(ErrorCodes.DnsFailed);
+                Fail(_dial.Error);
                 return;
             }
 
-            _socket = _net.TcpConnect(address, _context.Parameters.GetInt(ParameterTable.Pop3Port));
-            if (_socket <= 0)
-            {
-                _socket = -1;
-                Fail(ErrorCodes.InternalResourceUnavailable);
-                return;
-            }
-
+            _socket = _dial.TakeSocket();
             _reader.Reset();
             _writer.Reset();
-            _deadlineMs = nowMs + ConnectTimeoutMs;
-            _step = Step.Connecting;
-        }
-
-        private void PollConnect(long nowMs)
-        {
-            SocketState state = _net.State(_socket);
-            if (state == SocketState.Open)
-            {
-                AwaitReply(Step.Greeting, nowMs);
-            }
-            else if (state != SocketState.Connecting)
-            {
-                Fail(SocketError(ErrorCodes.OpenSessionFailed));
-            }
-            else if (nowMs - _deadlineMs >= 0)
-            {
-                Fail(ErrorCodes.NoResponseFromServer);
-            }
+            AwaitReply(Step.Greeting, nowMs);
         }
 
         /// <summary>"+OK" starts a positive status line (RFC 1939 3).</summary>
@@ -487,7 +452,7 @@ namespace EdSoftNano.Services.Mail
                 WriteHost(EndLine, 0, EndLine.Length);
             }
 
-            _lookup.Cancel();
+            _dial.Close();
             CloseSocket();
             _step = Step.Idle;
             _context.Writer.Error(code);

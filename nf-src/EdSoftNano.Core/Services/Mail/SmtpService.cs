@@ -23,8 +23,8 @@ namespace EdSoftNano.Services.Mail
         public const int HostInactivityMs = 50000;
 
         /// <summary>Our caps on a DNS lookup, the TCP connect (the OS would wait ~2 min) and each server reply.</summary>
-        public const int LookupTimeoutMs = 60000;
-        public const int ConnectTimeoutMs = 30000;
+        public const int LookupTimeoutMs = ServerDial.LookupTimeoutMs;
+        public const int ConnectTimeoutMs = ServerDial.ConnectTimeoutMs;
         public const int ReplyTimeoutMs = 60000;
 
         /// <summary>Room a header piece may need: "From: " + 120-character name + " &lt;" + 120-character address + "&gt;" CR LF.</summary>
@@ -42,8 +42,7 @@ namespace EdSoftNano.Services.Mail
         private enum Step
         {
             Idle,
-            Resolving,
-            Connecting,
+            Dialing,
             Greeting,
             Ehlo,
             Helo,
@@ -69,7 +68,7 @@ namespace EdSoftNano.Services.Mail
         }
 
         private readonly ServiceContext _context;
-        private readonly HostLookup _lookup = new HostLookup();
+        private readonly ServerDial _dial = new ServerDial();
         private readonly MailLineReader _reader = new MailLineReader(new byte[ReceiveBufferSize]);
         private readonly MailSocketWriter _writer = new MailSocketWriter(new byte[SendBufferSize]);
         private readonly MailBodyEncoder _body = new MailBodyEncoder();
@@ -123,13 +122,12 @@ namespace EdSoftNano.Services.Mail
             }
 
             _net = _context.Net;
-            if (!_lookup.Start(_context, server, nowMs))
+            if (!_dial.Start(_context, server, _context.Parameters.GetInt(ParameterTable.SmtpPort), nowMs))
             {
                 return ErrorCodes.InternalResourceUnavailable;
             }
 
-            _deadlineMs = nowMs + LookupTimeoutMs;
-            _step = Step.Resolving;
+            _step = Step.Dialing;
             return ErrorCodes.None;
         }
 
@@ -169,15 +167,9 @@ namespace EdSoftNano.Services.Mail
                 return;
             }
 
-            if (_step == Step.Resolving)
+            if (_step == Step.Dialing)
             {
-                PollLookup(nowMs);
-                return;
-            }
-
-            if (_step == Step.Connecting)
-            {
-                PollConnect(nowMs);
+                PollDial(nowMs);
                 return;
             }
 
@@ -217,51 +209,24 @@ namespace EdSoftNano.Services.Mail
 
         private static string[] Addresses(string list) => list.Length == 0 ? new string[0] : list.Split(Comma);
 
-        private void PollLookup(long nowMs)
+        private void PollDial(long nowMs)
         {
-            uint address;
-            NetQueryResult result = _lookup.Poll(nowMs, out address);
-            if (result == NetQueryResult.Pending && nowMs - _deadlineMs < 0)
+            if (!_dial.Poll(nowMs))
             {
                 return;
             }
 
-            if (result != NetQueryResult.Done)
+            if (_dial.Failed)
             {
-                End(ErrorCodes.DnsFailed);
+                End(_dial.Error);
                 return;
             }
 
-            _socket = _net.TcpConnect(address, _context.Parameters.GetInt(ParameterTable.SmtpPort));
-            if (_socket <= 0)
-            {
-                _socket = -1;
-                End(ErrorCodes.InternalResourceUnavailable);
-                return;
-            }
-
+            _socket = _dial.TakeSocket();
             _reader.Reset();
             _writer.Reset();
-            _deadlineMs = nowMs + ConnectTimeoutMs;
-            _step = Step.Connecting;
-        }
-
-        private void PollConnect(long nowMs)
-        {
-            SocketState state = _net.State(_socket);
-            if (state == SocketState.Open)
-            {
-                // Nothing is sent before the 220 greeting (RFC 5321 3.1; servers refuse early talkers).
-                AwaitReply(Step.Greeting, nowMs);
-            }
-            else if (state != SocketState.Connecting)
-            {
-                End(SocketError(ErrorCodes.OpenSessionFailed));
-            }
-            else if (nowMs - _deadlineMs >= 0)
-            {
-                End(ErrorCodes.NoResponseFromServer);
-            }
+            // Nothing is sent before the 220 greeting (RFC 5321 3.1; servers refuse early talkers).
+            AwaitReply(Step.Greeting, nowMs);
         }
 
         private void PollReply(long nowMs)
@@ -569,7 +534,7 @@ namespace EdSoftNano.Services.Mail
 
         private void End(int code)
         {
-            _lookup.Cancel();
+            _dial.Close();
             CloseSocket();
             _step = Step.Idle;
             _context.Writer.Error(code);
