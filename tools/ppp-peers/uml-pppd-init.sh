@@ -1,0 +1,38 @@
+#!/bin/sh
+# PID 1 inside User-Mode Linux (see ../shared/PEERS.md section 2): mounts, loads the PPP modules
+# with finit_module (no kmod on the host), then runs real pppd on the UML serial line /dev/ttyS0
+# (the host pty the test drives) and halts when pppd exits. Kernel parameters k=v arrive as
+# environment: PPPD_AUTH (noauth | require-pap | require-chap), PPPD_ADDRS (local:remote),
+# PPPD_DNS1, PPPD_USER, PPPD_SECRET.
+PATH=/usr/sbin:/usr/bin:/sbin:/bin
+export PATH
+mount -t proc proc /proc
+mount -t sysfs sys /sys
+mount -t devtmpfs dev /dev 2>/dev/null
+mount -t tmpfs tmpfs /run
+mount -t tmpfs tmpfs /etc/ppp
+mount -t tmpfs tmpfs /var/log
+mount -t tmpfs tmpfs /tmp
+python3 - <<'PY'
+import ctypes, os
+libc = ctypes.CDLL(None, use_errno=True)
+base = "/usr/lib/uml/modules/" + os.uname().release + "/kernel/"
+for rel in ["lib/crc-ccitt.ko", "drivers/net/slip/slhc.ko", "drivers/net/ppp/ppp_generic.ko", "drivers/net/ppp/ppp_async.ko"]:
+    fd = os.open(base + rel, os.O_RDONLY)
+    r = libc.syscall(313, fd, b"", 0)
+    os.close(fd)
+    if r != 0 and ctypes.get_errno() != 17:
+        print("init: finit_module %s failed: errno %d" % (rel, ctypes.get_errno()), flush=True)
+PY
+[ -e /dev/ppp ] || mknod /dev/ppp c 108 0
+U=${PPPD_USER:-user}
+S=${PPPD_SECRET:-secret}
+echo "$U * $S *" > /etc/ppp/pap-secrets
+echo "$U * $S *" > /etc/ppp/chap-secrets
+chmod 600 /etc/ppp/pap-secrets /etc/ppp/chap-secrets
+echo "init: starting pppd" 1>&2
+pppd /dev/ttyS0 115200 nodetach local nocrtscts ${PPPD_AUTH:-noauth} ${PPPD_ADDRS:-10.64.0.1:10.64.0.2} \
+  ms-dns ${PPPD_DNS1:-10.64.0.53} debug logfd 2 nodefaultroute lcp-echo-interval 0 nopersist maxfail 1 $PPPD_EXTRA
+echo "init: pppd exited $?" 1>&2
+echo o > /proc/sysrq-trigger
+sleep 5
