@@ -186,7 +186,7 @@ namespace EdSoftNano.Ppp
                 }
                 else if (len == IpcpOption.AddressOptionLength)
                 {
-                    uint v = GetUInt32(buf, i + 2);
+                    uint v = OptionBytes.GetUInt32(buf, i + 2);
                     switch (type)
                     {
                         case IpcpOption.IpAddress:
@@ -224,13 +224,13 @@ namespace EdSoftNano.Ppp
                 int len = end - i >= 2 ? req[i + 1] : 0;
                 if (len < 2 || i + len > end)
                 {
-                    o = Put(req, i, end - i, reply, replyOffset, o, room);
+                    o = OptionBytes.Put(req, i, end - i, reply, replyOffset, o, room);
                     break;
                 }
 
                 if (!Acceptable(req[i], len))
                 {
-                    o = Put(req, i, len, reply, replyOffset, o, room);
+                    o = OptionBytes.Put(req, i, len, reply, replyOffset, o, room);
                 }
 
                 i += len;
@@ -247,7 +247,7 @@ namespace EdSoftNano.Ppp
             bool peerAsked = false;
             for (i = offset; i < end; i += req[i + 1])
             {
-                uint v = GetUInt32(req, i + 2);
+                uint v = OptionBytes.GetUInt32(req, i + 2);
                 uint want = v;
                 switch (req[i])
                 {
@@ -277,7 +277,7 @@ namespace EdSoftNano.Ppp
                     if (want == 0 || rejectInsteadOfNak)
                     {
                         // Nothing to offer, or Naks do not converge: reject this option alone.
-                        replyLength = Put(req, i, req[i + 1], reply, replyOffset, 0, room);
+                        replyLength = OptionBytes.Put(req, i, req[i + 1], reply, replyOffset, 0, room);
                         return ControlCode.ConfigureReject;
                     }
 
@@ -302,7 +302,7 @@ namespace EdSoftNano.Ppp
                 _dns2 = _cfgDns2;
             }
 
-            replyLength = Put(req, offset, count, reply, replyOffset, 0, room);
+            replyLength = OptionBytes.Put(req, offset, count, reply, replyOffset, 0, room);
             return ControlCode.ConfigureAck;
         }
 
@@ -360,22 +360,6 @@ namespace EdSoftNano.Ppp
             b[o + 4] = (byte)(v >> 8);
             b[o + 5] = (byte)v;
             return o + IpcpOption.AddressOptionLength;
-        }
-
-        private static int Put(byte[] src, int from, int count, byte[] reply, int replyOffset, int o, int room)
-        {
-            int n = count < room - o ? count : room - o;
-            if (n > 0)
-            {
-                System.Array.Copy(src, from, reply, replyOffset + o, n);
-            }
-
-            return o + (n > 0 ? n : 0);
-        }
-
-        private static uint GetUInt32(byte[] b, int i)
-        {
-            return ((uint)b[i] << 24) | ((uint)b[i + 1] << 16) | ((uint)b[i + 2] << 8) | b[i + 3];
         }
     }
 }

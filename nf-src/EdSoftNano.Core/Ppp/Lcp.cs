@@ -138,7 +138,7 @@ namespace EdSoftNano.Ppp
             }
 
             byte[] tx = _fsm.TxBuffer;
-            PutUInt32(tx, ControlCode.HeaderLength, _localMagic);
+            OptionBytes.PutUInt32(tx, ControlCode.HeaderLength, _localMagic);
             _fsm.SendBuilt(ControlCode.EchoRequest, _fsm.NextId(), 4);
         }
 
@@ -199,7 +199,7 @@ namespace EdSoftNano.Ppp
 
             if (_reqAccm)
             {
-                r[o++] = LcpOption.Accm; r[o++] = 6; PutUInt32(r, o, _wantAccm); o += 4;
+                r[o++] = LcpOption.Accm; r[o++] = 6; OptionBytes.PutUInt32(r, o, _wantAccm); o += 4;
             }
 
             if (_reqAuth)
@@ -215,7 +215,7 @@ namespace EdSoftNano.Ppp
 
             if (_reqMagic)
             {
-                r[o++] = LcpOption.MagicNumber; r[o++] = 6; PutUInt32(r, o, _wantMagic); o += 4;
+                r[o++] = LcpOption.MagicNumber; r[o++] = 6; OptionBytes.PutUInt32(r, o, _wantMagic); o += 4;
             }
 
             if (_reqPfc)
@@ -302,7 +302,7 @@ namespace EdSoftNano.Ppp
                         case LcpOption.Accm:
                             if (len == 6)
                             {
-                                _wantAccm |= GetUInt32(buf, v);
+                                _wantAccm |= OptionBytes.GetUInt32(buf, v);
                                 _reqAccm = _wantAccm != HdlcCodes.DefaultAccm;
                             }
 
@@ -312,7 +312,7 @@ namespace EdSoftNano.Ppp
                             break;
                         case LcpOption.MagicNumber:
                             _wantMagic = NextMagic();
-                            _loopbackSuspicions += len == 6 && GetUInt32(buf, v) == _wantMagic ? 1 : 0;
+                            _loopbackSuspicions += len == 6 && OptionBytes.GetUInt32(buf, v) == _wantMagic ? 1 : 0;
                             break;
                     }
                 }
@@ -336,13 +336,13 @@ namespace EdSoftNano.Ppp
                 int len = end - i >= 2 ? req[i + 1] : 0;
                 if (len < 2 || i + len > end)
                 {
-                    o = Put(req, i, end - i, reply, replyOffset, o, room);   // malformed tail: reject it as it is
+                    o = OptionBytes.Put(req, i, end - i, reply, replyOffset, o, room);   // malformed tail: reject it as it is
                     break;
                 }
 
                 if (!Known(req[i], len))
                 {
-                    o = Put(req, i, len, reply, replyOffset, o, room);
+                    o = OptionBytes.Put(req, i, len, reply, replyOffset, o, room);
                 }
 
                 i += len;
@@ -370,7 +370,7 @@ namespace EdSoftNano.Ppp
                         mru = (req[v] << 8) | req[v + 1];
                         break;
                     case LcpOption.Accm:
-                        accm = GetUInt32(req, v);
+                        accm = OptionBytes.GetUInt32(req, v);
                         break;
                     case LcpOption.AuthProtocol:
                         int proto = (req[v] << 8) | req[v + 1];
@@ -386,12 +386,12 @@ namespace EdSoftNano.Ppp
                         }
                         else
                         {
-                            o = Put(req, i, req[i + 1], reply, replyOffset, o, room);
+                            o = OptionBytes.Put(req, i, req[i + 1], reply, replyOffset, o, room);
                         }
 
                         break;
                     case LcpOption.MagicNumber:
-                        magic = GetUInt32(req, v);
+                        magic = OptionBytes.GetUInt32(req, v);
                         if (magic == 0 || (_reqMagic && magic == _wantMagic))
                         {
                             if (magic != 0)
@@ -423,7 +423,7 @@ namespace EdSoftNano.Ppp
                     {
                         if (req[i] == LcpOption.AuthProtocol || req[i] == LcpOption.MagicNumber)
                         {
-                            o = Put(req, i, req[i + 1], reply, replyOffset, o, room);
+                            o = OptionBytes.Put(req, i, req[i + 1], reply, replyOffset, o, room);
                         }
                     }
 
@@ -440,7 +440,7 @@ namespace EdSoftNano.Ppp
             _peerMagic = magic;
             _peerPfc = pfc;
             _peerAcfc = acfc;
-            replyLength = Put(req, offset, count, reply, replyOffset, 0, room);
+            replyLength = OptionBytes.Put(req, offset, count, reply, replyOffset, 0, room);
             return ControlCode.ConfigureAck;
         }
 
@@ -464,7 +464,7 @@ namespace EdSoftNano.Ppp
                     _echoRequests++;
                     if (_fsm.State == PppState.Opened && dataLength >= 4)
                     {
-                        if (_localMagic != 0 && GetUInt32(buf, data) == _localMagic)
+                        if (_localMagic != 0 && OptionBytes.GetUInt32(buf, data) == _localMagic)
                         {
                             _loopbackSuspicions++;
                         }
@@ -473,7 +473,7 @@ namespace EdSoftNano.Ppp
                         int room = tx.Length - ControlCode.HeaderLength;
                         int n = dataLength < room ? dataLength : room;
                         System.Array.Copy(buf, data, tx, ControlCode.HeaderLength, n);
-                        PutUInt32(tx, ControlCode.HeaderLength, _localMagic);
+                        OptionBytes.PutUInt32(tx, ControlCode.HeaderLength, _localMagic);
                         _fsm.SendBuilt(ControlCode.EchoReply, id, n);
                         _fsm.Apply(PppEvent.EchoOrDiscard);
                     }
@@ -562,19 +562,8 @@ namespace EdSoftNano.Ppp
             int p = replyOffset + o;
             reply[p] = LcpOption.MagicNumber;
             reply[p + 1] = 6;
-            PutUInt32(reply, p + 2, NextMagic());
+            OptionBytes.PutUInt32(reply, p + 2, NextMagic());
             return o + 6;
-        }
-
-        private static int Put(byte[] src, int from, int count, byte[] reply, int replyOffset, int o, int room)
-        {
-            int n = count < room - o ? count : room - o;
-            if (n > 0)
-            {
-                System.Array.Copy(src, from, reply, replyOffset + o, n);
-            }
-
-            return o + (n > 0 ? n : 0);
         }
 
         // xorshift32: never 0, which RFC 1661 6.4 forbids as a Magic-Number.
@@ -586,19 +575,6 @@ namespace EdSoftNano.Ppp
             x ^= x << 5;
             _random = x;
             return x;
-        }
-
-        private static uint GetUInt32(byte[] b, int i)
-        {
-            return ((uint)b[i] << 24) | ((uint)b[i + 1] << 16) | ((uint)b[i + 2] << 8) | b[i + 3];
-        }
-
-        private static void PutUInt32(byte[] b, int i, uint v)
-        {
-            b[i] = (byte)(v >> 24);
-            b[i + 1] = (byte)(v >> 16);
-            b[i + 2] = (byte)(v >> 8);
-            b[i + 3] = (byte)v;
         }
     }
 }
