@@ -1,3 +1,4 @@
+using EdSoftNano.Ip;
 using EdSoftNano.Ports;
 
 namespace EdSoftNano.Ppp
@@ -12,7 +13,7 @@ namespace EdSoftNano.Ppp
     /// Failures carry the 9.2 codes: 37120/37121 negotiation failed (client/server), 38980/38981 PPP
     /// timeout (the peer did not answer: restart counter exhausted, or the negotiation deadline passed).
     /// </summary>
-    public sealed class PppLink : IPppPacketOutput, ILayerEvents
+    public sealed class PppLink : IPppPacketOutput, ILayerEvents, IIpLink
     {
         /// <summary>Default limit for the whole negotiation (LCP, auth, IPCP) before a PPP timeout.</summary>
         public const int DefaultNegotiationTimeoutMs = 60000;
@@ -221,6 +222,15 @@ namespace EdSoftNano.Ppp
 
             Send(PppProtocol.Ipv4, packet, offset, count);
             return true;
+        }
+
+        /// <inheritdoc />
+        public int Mtu => _lcp.PeerMru;
+
+        /// <inheritdoc />
+        public bool SendDatagram(byte[] datagram, int offset, int count)
+        {
+            return SendIp(datagram, offset, count);
         }
 
         /// <summary>When <see cref="Poll(long, int)"/> must next run for a timer (reading needs it to run whenever bytes may be waiting).</summary>
