@@ -11,5 +11,8 @@ namespace EdSoftNano.Modem
         /// the byte stream, the sink tells the session when the link dies.
         /// </summary>
         bool FramesData { get; }
+
+        /// <summary>Bytes the sink can take now: the channel reads no more than that from the UART (back-pressure).</summary>
+        int Room { get; }
     }
 }

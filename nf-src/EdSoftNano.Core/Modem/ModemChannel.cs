@@ -163,7 +163,7 @@ namespace EdSoftNano.Modem
         public void Poll(long nowMs)
         {
             int n;
-            while ((n = _link.Read(_io, 0, _io.Length, 0)) > 0)
+            while ((n = _link.Read(_io, 0, ReadRoom(), 0)) > 0)
             {
                 if (Online && DataSink != null)
                 {
@@ -210,6 +210,18 @@ namespace EdSoftNano.Modem
                 _setupNeeded = false;
                 Start(nowMs);
             }
+        }
+
+        // A framing sink (PPP) that is full leaves the bytes in the UART until it has room.
+        private int ReadRoom()
+        {
+            if (Online && DataSink != null && DataSink.FramesData)
+            {
+                int room = DataSink.Room;
+                return room < _io.Length ? room : _io.Length;
+            }
+
+            return _io.Length;
         }
 
         private void PollEscape(long nowMs)
