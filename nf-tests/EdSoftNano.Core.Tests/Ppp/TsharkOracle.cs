@@ -28,8 +28,8 @@ namespace EdSoftNano.Tests.Ppp
             return Run("-r", pcap);
         }
 
-        /// <summary>Writes <paramref name="frames"/> to a pcap under <paramref name="dir"/> and asserts the oracle is silent.</summary>
-        public static void AssertClean(string dir, string name, IReadOnlyList<PppCapturedFrame> frames)
+        /// <summary>Writes <paramref name="frames"/> to a pcap under <paramref name="dir"/>, asserts the oracle is silent; returns tshark's summary.</summary>
+        public static string AssertClean(string dir, string name, IReadOnlyList<PppCapturedFrame> frames)
         {
             Assert.True(File.Exists(Tshark), "tshark is not installed (tools/test-servers/install.sh)");
             Assert.True(frames.Count > 0, "nothing was captured");
@@ -41,6 +41,7 @@ namespace EdSoftNano.Tests.Ppp
             string complaints = Complaints(pcap);
             Assert.True(complaints.Length == 0, "tshark flags frames of " + name + " (" + pcap + "):\n" + complaints + "\n" + summary);
             try { File.Delete(pcap); Directory.Delete(dir); } catch (IOException) { }
+            return summary;
         }
 
         private static string Run(params string[] args)
