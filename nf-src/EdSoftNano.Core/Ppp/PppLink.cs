@@ -18,6 +18,12 @@ namespace EdSoftNano.Ppp
         /// <summary>Default limit for the whole negotiation (LCP, auth, IPCP) before a PPP timeout.</summary>
         public const int DefaultNegotiationTimeoutMs = 60000;
 
+        /// <summary>Default LCP Echo watchdog interval: silence this long → Echo-Request (pppd's lcp-echo-interval style).</summary>
+        public const int DefaultEchoIntervalMs = 10000;
+
+        /// <summary>Default number of unanswered Echo-Requests in a row after which the link is dead (lcp-echo-failure).</summary>
+        public const int DefaultEchoMaxMisses = 3;
+
         /// <summary>Read/write block size of the convenience constructor.</summary>
         public const int DefaultIoBlock = 256;
 
@@ -61,6 +67,13 @@ namespace EdSoftNano.Ppp
         private long _now;
         private long _negotiationDeadline;
         private long _lastActivityMs;
+        private int _echoIntervalMs = DefaultEchoIntervalMs;
+        private int _echoMaxMisses = DefaultEchoMaxMisses;
+        private int _echoMisses;
+        private long _nextEchoMs = long.MaxValue;
+        private int _echoRequestsSent;
+        private long _endMs;
+        private PppLinkEnd _end = PppLinkEnd.None;
         private int _protocolRejects;
         private int _framesIn;
         private int _framesOut;
@@ -112,6 +125,21 @@ namespace EdSoftNano.Ppp
         /// <summary>The peer terminated LCP (Terminate-Request) after we were Up.</summary>
         public bool PeerTerminated => _peerTerminated;
 
+        /// <summary>Why the link ended (first cause), None while it runs.</summary>
+        public PppLinkEnd End => _end;
+
+        /// <summary>Time the link ended (Down or Failed), valid when <see cref="End"/> is not None.</summary>
+        public long EndMs => _endMs;
+
+        /// <summary>The LCP Echo watchdog declared the link dead (State Down, End LinkDead).</summary>
+        public bool LinkDead => _end == PppLinkEnd.LinkDead;
+
+        /// <summary>Echo-Requests the watchdog sent.</summary>
+        public int EchoRequestsSent => _echoRequestsSent;
+
+        /// <summary>Echo-Requests sent in a row without any frame received since.</summary>
+        public int EchoMisses => _echoMisses;
+
         /// <summary>Our address (host byte order), valid when Up.</summary>
         public uint LocalAddress => _ipcp.LocalAddress;
 
@@ -155,6 +183,18 @@ namespace EdSoftNano.Ppp
         }
 
         /// <summary>
+        /// Sets the LCP Echo watchdog: while Up, after <paramref name="intervalMs"/> without a received frame
+        /// an Echo-Request goes out, and every interval again; when <paramref name="maxMisses"/> of them are
+        /// unanswered in a row the link is dead (State Down, <see cref="End"/> LinkDead). Any received frame
+        /// resets it. <paramref name="intervalMs"/> 0 disables it.
+        /// </summary>
+        public void SetEchoWatchdog(int intervalMs, int maxMisses)
+        {
+            _echoIntervalMs = intervalMs;
+            _echoMaxMisses = maxMisses < 1 ? 1 : maxMisses;
+        }
+
+        /// <summary>
         /// Client role: learn our address and DNS servers from the peer. <paramref name="peerHint"/>: the
         /// address we Nak a peer's 0.0.0.0 with (0: reject it).
         /// </summary>
@@ -188,6 +228,11 @@ namespace EdSoftNano.Ppp
             _peerTerminated = false;
             _authStarted = false;
             _wasUp = false;
+            _end = PppLinkEnd.None;
+            _endMs = 0;
+            _echoMisses = 0;
+            _echoRequestsSent = 0;
+            _nextEchoMs = long.MaxValue;
             _rxPos = 0;
             _rxEnd = 0;
             _negotiationDeadline = nowMs + _negotiationTimeoutMs;
@@ -250,6 +295,11 @@ namespace EdSoftNano.Ppp
                 if (_state == PppLinkState.Starting && _negotiationDeadline < next)
                 {
                     next = _negotiationDeadline;
+                }
+
+                if (_state == PppLinkState.Up && _nextEchoMs < next)
+                {
+                    next = _nextEchoMs;
                 }
 
                 return next;
@@ -344,6 +394,8 @@ namespace EdSoftNano.Ppp
             else if (protocol == PppProtocol.Ipcp && _state == PppLinkState.Starting)
             {
                 _state = PppLinkState.Up;
+                _echoMisses = 0;
+                _nextEchoMs = _echoIntervalMs > 0 ? _now + _echoIntervalMs : long.MaxValue;
             }
         }
 
@@ -379,7 +431,8 @@ namespace EdSoftNano.Ppp
                 _phase = PhaseDead;
                 if (_stopRequested || _wasUp)
                 {
-                    _peerTerminated = !_stopRequested;
+                    SetEnd(_stopRequested ? PppLinkEnd.Stopped : PppLinkEnd.PeerTerminated);
+                    _peerTerminated = _end == PppLinkEnd.PeerTerminated;
                     _state = PppLinkState.Down;
                 }
                 else if (_state == PppLinkState.Starting)
@@ -398,6 +451,12 @@ namespace EdSoftNano.Ppp
         {
             _framesIn++;
             _lastActivityMs = nowMs;
+            _echoMisses = 0;   // any frame proves the peer alive
+            if (_state == PppLinkState.Up && _echoIntervalMs > 0)
+            {
+                _nextEchoMs = nowMs + _echoIntervalMs;
+            }
+
             int protocol = _decoder.Protocol;
             byte[] buf = _decoder.Buffer;
             int off = _decoder.InfoOffset;
@@ -406,6 +465,17 @@ namespace EdSoftNano.Ppp
             {
                 case PppProtocol.Lcp:
                     _lcp.Fsm.Receive(nowMs, buf, off, len);
+                    if (_lcp.Fsm.State == PppState.Stopping && _wasUp && !_stopRequested)
+                    {
+                        // The peer terminated after Up (our Terminate-Ack is out): end now rather than
+                        // sit in Stopping for a restart period; Down + Close finish LCP without sending.
+                        SetEnd(PppLinkEnd.PeerTerminated);
+                        _lcp.Fsm.Down(nowMs);
+                        _lcp.Fsm.Close(nowMs);
+                        _phase = PhaseDead;
+                        return;
+                    }
+
                     break;
                 case PppProtocol.Ipcp:
                     // Before the network phase IPCP packets are silently discarded (RFC 1661 3.4/3.5).
@@ -455,6 +525,15 @@ namespace EdSoftNano.Ppp
                 return;
             }
 
+            if (_state == PppLinkState.Up && nowMs - _nextEchoMs >= 0)
+            {
+                Watchdog(nowMs);
+                if (_state == PppLinkState.Down)
+                {
+                    return;
+                }
+            }
+
             PollFsm(_lcp.Fsm, nowMs);
             if (_state == PppLinkState.Down || _state == PppLinkState.Failed)
             {
@@ -468,6 +547,34 @@ namespace EdSoftNano.Ppp
             }
 
             Advance(nowMs);
+        }
+
+        // LCP Echo watchdog (issue 7): Echo-Request on silence; too many unanswered in a row → dead.
+        private void Watchdog(long nowMs)
+        {
+            if (_echoMisses >= _echoMaxMisses)
+            {
+                SetEnd(PppLinkEnd.LinkDead);
+                _lcp.Fsm.Down(nowMs);    // no Terminate: nobody is listening
+                _lcp.Fsm.Close(nowMs);
+                _phase = PhaseDead;
+                _state = PppLinkState.Down;
+                return;
+            }
+
+            _lcp.SendEchoRequest();
+            _echoRequestsSent++;
+            _echoMisses++;
+            _nextEchoMs = nowMs + _echoIntervalMs;
+        }
+
+        private void SetEnd(PppLinkEnd end)
+        {
+            if (_end == PppLinkEnd.None)
+            {
+                _end = end;
+                _endMs = _now;
+            }
         }
 
         private void PollFsm(ControlProtocolFsm fsm, long nowMs)
@@ -535,6 +642,7 @@ namespace EdSoftNano.Ppp
         private void LinkLost()
         {
             _linkEnded = true;
+            SetEnd(PppLinkEnd.LinkEnded);
             if (_state == PppLinkState.Starting && !_wasUp)
             {
                 Fail(TimeoutCode());   // the peer went away before the link came up
@@ -561,6 +669,7 @@ namespace EdSoftNano.Ppp
         {
             if (_state != PppLinkState.Failed)
             {
+                SetEnd(PppLinkEnd.Failed);
                 _state = PppLinkState.Failed;
                 _failureCode = code;
             }

@@ -11,7 +11,7 @@ namespace EdSoftNano.Ppp
         Up = 2,
         /// <summary>Terminating after <see cref="PppLink.Stop"/>.</summary>
         Stopping = 3,
-        /// <summary>Ended without a failure: stopped by us, or terminated / lost after Up.</summary>
+        /// <summary>Ended after Up or by our Stop: <see cref="PppLink.End"/> says why (Stopped, PeerTerminated, LinkEnded, LinkDead).</summary>
         Down = 4,
         /// <summary>Negotiation failed; <see cref="PppLink.FailureCode"/> holds the 9.2 code.</summary>
         Failed = 5,

@@ -16,6 +16,13 @@ namespace EdSoftNano.Tests.Ppp
         /// <summary>Read returns -1 (the call is gone) once true.</summary>
         public bool Ended;
 
+        /// <summary>Seeded faults on what this end writes: a bit flipped per byte with BitErrorRate, a whole Write dropped with DropRate.</summary>
+        public Random Faults;
+        public double BitErrorRate;
+        public double DropRate;
+        public int BitsFlipped;
+        public int WritesDropped;
+
         public static void Pair(out DuplexByteLink a, out DuplexByteLink b)
         {
             a = new DuplexByteLink();
@@ -25,6 +32,8 @@ namespace EdSoftNano.Tests.Ppp
         }
 
         public int Pending => _in.Count;
+
+        public void Clear() { _in.Clear(); }
 
         public void Inject(byte[] bytes)
         {
@@ -42,7 +51,18 @@ namespace EdSoftNano.Tests.Ppp
         public void Write(byte[] buffer, int offset, int count)
         {
             if (Deaf || _other == null) { return; }
-            for (int i = 0; i < count; i++) { _other._in.Enqueue(buffer[offset + i]); }
+            if (Faults != null && DropRate > 0 && Faults.NextDouble() < DropRate) { WritesDropped++; return; }
+            for (int i = 0; i < count; i++)
+            {
+                byte b = buffer[offset + i];
+                if (Faults != null && BitErrorRate > 0 && Faults.NextDouble() < BitErrorRate)
+                {
+                    b ^= (byte)(1 << Faults.Next(8));
+                    BitsFlipped++;
+                }
+
+                _other._in.Enqueue(b);
+            }
         }
     }
 }

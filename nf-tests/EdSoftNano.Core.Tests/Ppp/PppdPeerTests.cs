@@ -65,7 +65,8 @@ namespace EdSoftNano.Tests.Ppp
                 uml.BeginOutputReadLine();
 
                 link = new PtyByteLink(ours);
-                var client = new PppLink(link, (uint)Environment.TickCount);
+                var capture = new PppCaptureLink(link);
+                var client = new PppLink(capture, (uint)Environment.TickCount);
                 client.ConfigureClient(0);
                 var auth = new PppAuthenticator(client, new byte[AuthCodec.TxBufferLength], 0x1234);
                 auth.SetClientCredentials("edsoft", "s3cret");
@@ -102,6 +103,8 @@ namespace EdSoftNano.Tests.Ppp
 
                 Assert.Equal(PppLinkState.Down, client.State);
                 Assert.True(WaitFor(log, "rcvd [LCP TermReq", 5000) || WaitFor(log, "LCP terminated by peer", 5000), "pppd saw no Terminate:\n" + Text(log));
+                Assert.Equal(PppLinkEnd.Stopped, client.End);
+                TsharkOracle.AssertClean(Path.Combine(dir, "pcap"), "pppd-" + pppdAuth, capture.Frames);
             }
             finally
             {
@@ -143,7 +146,8 @@ namespace EdSoftNano.Tests.Ppp
                 uml.BeginOutputReadLine();
 
                 link = new PtyByteLink(ours);
-                var client = new PppLink(link, (uint)Environment.TickCount);
+                var capture = new PppCaptureLink(link);
+                var client = new PppLink(capture, (uint)Environment.TickCount);
                 client.ConfigureClient(0);
                 var auth = new PppAuthenticator(client, new byte[AuthCodec.TxBufferLength], 0x1234);
                 auth.SetClientCredentials("edsoft", "wrong");
@@ -158,6 +162,7 @@ namespace EdSoftNano.Tests.Ppp
                 Assert.Equal(PppLinkState.Failed, client.State);
                 Assert.Equal(37120, client.FailureCode);
                 Assert.True(WaitFor(log, "PAP AuthNak", 5000), "pppd did not refuse us:\n" + Text(log));
+                TsharkOracle.AssertClean(Path.Combine(dir, "pcap"), "pppd-wrong-pap", capture.Frames);
             }
             finally
             {
