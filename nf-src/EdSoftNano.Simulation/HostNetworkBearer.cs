@@ -22,6 +22,9 @@ namespace EdSoftNano.Simulation
 
         public int FailureCode => 0;
 
+        /// <summary>Never: this bearer carries nothing over the modem's data call.</summary>
+        public bool CallEnded => false;
+
         public uint LocalAddress { get; private set; }
 
         public uint PeerAddress { get; private set; }

@@ -61,8 +61,14 @@ namespace EdSoftNano.Simulation
         /// <summary>True while a data call is up (online data state).</summary>
         public bool Online => _online;
 
-        /// <summary>Bytes the firmware sent on the data call.</summary>
+        /// <summary>Bytes the firmware sent on the data call (when there is no <see cref="CallPeer"/>).</summary>
         public List<byte> DataReceived { get; } = new List<byte>();
+
+        /// <summary>The far end of data calls (a PPP peer); null keeps the call's bytes in <see cref="DataReceived"/>.</summary>
+        public IDataCallPeer CallPeer { get; set; }
+
+        private readonly List<byte> _toPeer = new List<byte>();
+        private readonly byte[] _fromPeer = new byte[4096];
 
         /// <summary>One ring of an incoming call, with the caller's number (null: no CLI) and its type.</summary>
         public void Ring(string callerNumber, bool dataCall = true)
@@ -85,6 +91,7 @@ namespace EdSoftNano.Simulation
                 Urc(_cgregMode > 0, "+CGREG: 0");
             }
 
+            CallPeer?.HangUp();
             if (_online)
             {
                 _online = false;
@@ -142,6 +149,23 @@ namespace EdSoftNano.Simulation
                 Ok();
             }
 
+            if (_online && CallPeer != null && _output.Count < count)
+            {
+                if (CallPeer.Ended)
+                {
+                    // The peer went away: the network drops the call.
+                    DropCall();
+                }
+                else
+                {
+                    int got = CallPeer.Receive(_fromPeer, 0, Math.Min(_fromPeer.Length, count - _output.Count));
+                    for (int i = 0; i < got; i++)
+                    {
+                        _output.Enqueue(_fromPeer[i]);
+                    }
+                }
+            }
+
             int n = Math.Min(count, _output.Count);
             for (int i = 0; i < n; i++)
             {
@@ -156,6 +180,26 @@ namespace EdSoftNano.Simulation
             for (int i = 0; i < count; i++)
             {
                 Accept(buffer[offset + i]);
+            }
+
+            if (_toPeer.Count > 0)
+            {
+                byte[] bytes = _toPeer.ToArray();
+                _toPeer.Clear();
+                CallPeer?.Send(bytes, 0, bytes.Length);
+            }
+        }
+
+        // One byte of the call from the firmware: to the peer, or kept for the test.
+        private void DataByte(byte b)
+        {
+            if (CallPeer != null)
+            {
+                _toPeer.Add(b);
+            }
+            else
+            {
+                DataReceived.Add(b);
             }
         }
 
@@ -212,7 +256,7 @@ namespace EdSoftNano.Simulation
                 {
                     if (Clock != null && now - _lastDataMs < 1000)
                     {
-                        DataReceived.Add(b);
+                        DataByte(b);
                         _lastDataMs = now;
                         return;
                     }
@@ -233,12 +277,12 @@ namespace EdSoftNano.Simulation
 
             for (int i = 0; i < _plusCount; i++)
             {
-                DataReceived.Add((byte)'+');
+                DataByte((byte)'+');
             }
 
             _plusCount = 0;
             _okAtMs = -1;
-            DataReceived.Add(b);
+            DataByte(b);
             _lastDataMs = now;
         }
 
@@ -252,8 +296,13 @@ namespace EdSoftNano.Simulation
                 case "&F":
                 case "+CFUN=1":
                 case "+WOPEN=1":
+                    _ringing = false;
+                    _online = false;
+                    Ok();
+                    return;
                 case "H":
                 case "H0":
+                    CallPeer?.HangUp();
                     _ringing = false;
                     _online = false;
                     Ok();
@@ -433,6 +482,7 @@ namespace EdSoftNano.Simulation
 
         private void GoOnline(string connect)
         {
+            CallPeer?.Connected();
             Final(connect);
             _online = true;
             _lastDataMs = Now;

@@ -144,13 +144,19 @@ namespace EdSoftNano.Modem
         /// <summary>Leaves the data call with the +++ escape and its guard times; Result is Ok or Timeout.</summary>
         public void Escape(long nowMs)
         {
+            // Whatever took the call's bytes is done with them: the OK that follows is the channel's.
+            DataSink = null;
             Result = ModemResult.None;
             _escape = EscapePhase.GuardBefore;
             _escapeAt = nowMs + ModemTimeouts.EscapeGuard;
         }
 
         /// <summary>The data call is over (after ATH or the escape): the UART is back in command state.</summary>
-        public void GoOffline() => Online = false;
+        public void GoOffline()
+        {
+            Online = false;
+            DataSink = null;
+        }
 
         /// <summary>Writes bytes of the data call to the modem.</summary>
         public void WriteData(byte[] buffer, int offset, int count, long nowMs)

@@ -20,5 +20,9 @@ namespace EdSoftNano.Session
         /// <summary>Server mode: PPPMYIP and PPPPEERIP, in host byte order.</summary>
         public uint ServerLocalAddress;
         public uint ServerPeerAddress;
+
+        /// <summary>Server mode: the DNS servers handed to the peer (DNSSERV1/2, RFC 1877), 0 for none.</summary>
+        public uint ServerDns1;
+        public uint ServerDns2;
     }
 }

@@ -422,6 +422,8 @@ namespace EdSoftNano.Session
             _request.Password = server ? _params.Get(ParameterTable.PppServPw) : _gprs ? _params.Get(ParameterTable.ApnPw) : _params.Get(ParameterTable.IspPw);
             _request.ServerLocalAddress = IPv4Text.Parse(_params.Get(ParameterTable.PppMyIp));
             _request.ServerPeerAddress = IPv4Text.Parse(_params.Get(ParameterTable.PppPeerIp));
+            _request.ServerDns1 = IPv4Text.Parse(_params.Get(ParameterTable.DnsServ1));
+            _request.ServerDns2 = IPv4Text.Parse(_params.Get(ParameterTable.DnsServ2));
             _bearerStarted = true;
             _step = Step.BearerStarting;
             _bearer.Start(_request, _modem, nowMs);
@@ -470,15 +472,41 @@ namespace EdSoftNano.Session
                         _state = SessionState.Connected;
                         _step = Step.Online;
                     }
-                    else if (_bearer.State == BearerState.Failed)
+                    else if (_bearer.CallEnded)
+                    {
+                        // The modem's NO CARRIER came inside the PPP stream: the call dropped while negotiating.
+                        _modem.GoOffline();
+                        OnCarrierLost(nowMs);
+                    }
+                    else if (_bearer.State == BearerState.Failed || _bearer.State == BearerState.Down)
                     {
                         int code = _bearer.FailureCode;
-                        _out.Error(code == 0 ? (_request.Server ? ErrorCodes.PppServerNegotiationFailed : ErrorCodes.PppClientNegotiationFailed) : code);
+                        if (code == 0)
+                        {
+                            code = _request.Server ? ErrorCodes.PppServerNegotiationFailed : ErrorCodes.PppClientNegotiationFailed;
+                        }
+
+                        if (!_gprs && (_acceptedByHost || _incoming))
+                        {
+                            // 2.2.1.2: an answered call reports "PPP ERROR" (ATV0: the 9.2 code).
+                            _out.ResultWithText("PPP ERROR", code);
+                        }
+                        else
+                        {
+                            _out.Error(code);
+                        }
+
                         TearDown(nowMs);
                     }
 
                     break;
                 case Step.Online:
+                    if (_bearer.State != BearerState.Up)
+                    {
+                        BearerLost(nowMs);
+                        break;
+                    }
+
                     CheckInactivity(nowMs);
                     break;
                 case Step.StopBearer:
@@ -508,6 +536,39 @@ namespace EdSoftNano.Session
                 _out.Framed("TIMEOUT");
                 TearDown(nowMs);
             }
+        }
+
+        /// <summary>
+        /// The link under a connected session went away by itself (PPP's echo watchdog, the peer's
+        /// Terminate, the modem's NO CARRIER in the stream): reported as the lost carrier, 35841 in
+        /// GPRS, NO CARRIER in GSM; then the call is hung up unless the modem ended it already.
+        /// </summary>
+        private void BearerLost(long nowMs)
+        {
+            if (_bearer.CallEnded)
+            {
+                _modem.GoOffline();
+                OnCarrierLost(nowMs);
+                return;
+            }
+
+            if (_gprs)
+            {
+                if (!TellServices(ErrorCodes.GprsSessionLost, nowMs))
+                {
+                    _out.Error(ErrorCodes.GprsSessionLost);
+                }
+            }
+            else
+            {
+                TellServices(ErrorCodes.PhysicalLayerNotActive, nowMs);
+                _out.Result(ResultCode.NoCarrier);
+            }
+
+            _bearer.Stop(nowMs);
+            _bearerStarted = false;
+            _state = SessionState.Disconnecting;
+            ContinueTearDown(nowMs);
         }
 
         /// <summary>Stops the bearer, leaves the data call (+++), hangs up, then goes idle.</summary>

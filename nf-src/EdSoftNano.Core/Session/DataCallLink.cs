@@ -2,6 +2,7 @@ using System;
 using EdSoftNano.DataMode;
 using EdSoftNano.Modem;
 using EdSoftNano.Ports;
+using EdSoftNano.Ppp;
 
 namespace EdSoftNano.Session
 {
@@ -23,6 +24,9 @@ namespace EdSoftNano.Session
         private const byte Flag = 0x7E;
         private const int NotMatching = -1;
         private const int Leading = 0;   // after a flag, skipping CR/LF; then 1..n = letters of "NO CARRIER" matched
+
+        // Boxed once for the native, non-generic Array.IndexOf (boxing per call would allocate).
+        private static readonly object BoxedFlag = HdlcCodes.Boxed[32];
 
         private static readonly byte[] NoCarrier = { (byte)'N', (byte)'O', (byte)' ', (byte)'C', (byte)'A', (byte)'R', (byte)'R', (byte)'I', (byte)'E', (byte)'R' };
 
@@ -132,7 +136,7 @@ namespace EdSoftNano.Session
             {
                 if (_match == NotMatching)
                 {
-                    int flag = Array.IndexOf(buffer, Flag, i, end - i);
+                    int flag = Array.IndexOf(buffer, BoxedFlag, i, end - i);
                     if (flag < 0)
                     {
                         return;

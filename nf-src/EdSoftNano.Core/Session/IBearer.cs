@@ -36,6 +36,12 @@ namespace EdSoftNano.Session
         /// <summary>Milliseconds of the last traffic the bearer carried (PHYTIMEOUT).</summary>
         long LastActivityMs { get; }
 
+        /// <summary>
+        /// The data call itself ended under the bearer (PPP saw the modem's NO CARRIER in the stream):
+        /// the modem is back in command state and there is nothing to hang up.
+        /// </summary>
+        bool CallEnded { get; }
+
         /// <summary>The sockets, DNS and ping that run over this bearer; valid when Up.</summary>
         INetStack Stack { get; }
     }

@@ -31,6 +31,9 @@ namespace EdSoftNano.Device.App
 
         public int FailureCode { get; private set; }
 
+        /// <summary>Never: this bearer carries nothing over the modem's data call.</summary>
+        public bool CallEnded { get { return false; } }
+
         public uint LocalAddress { get; private set; }
 
         public uint PeerAddress { get; private set; }

@@ -26,6 +26,10 @@ namespace EdSoftNano.Tests.Support
         public uint PrimaryDns { get; set; }
         public uint SecondaryDns { get; set; }
         public long LastActivityMs { get; set; }
+        public bool CallEnded { get; set; }
+
+        /// <summary>The link under the bearer goes down on its own (a dead PPP peer); CallEnded as given.</summary>
+        public void Lose(bool callEnded) { State = BearerState.Down; CallEnded = callEnded; }
 
         /// <summary>What the session hands the services once connected: null, or e.g. a HostNetStack.</summary>
         public INetStack Stack { get; set; }
@@ -36,8 +40,10 @@ namespace EdSoftNano.Tests.Support
             {
                 Gprs = request.Gprs, Server = request.Server, User = request.User, Password = request.Password,
                 ServerLocalAddress = request.ServerLocalAddress, ServerPeerAddress = request.ServerPeerAddress,
+                ServerDns1 = request.ServerDns1, ServerDns2 = request.ServerDns2,
             });
             State = BearerState.Starting;
+            CallEnded = false;
             _upAt = nowMs + UpAfterMs;
             LastActivityMs = nowMs;
         }
