@@ -246,5 +246,21 @@ namespace EdSoftNano.Tests.Session
             Assert.Equal(Ok + "\r\nCONNECT 9600\r\n\r\nPPP ERROR\r\n", output);
             Assert.Equal(1, peer.HangUps);
         }
+
+        [Fact]
+        public void Accept_CallerThatNeverSpeaksPpp_PppErrorAfterThePppTimeout()
+        {
+            var peer = new PppCallPeer((link, authenticator) => link.ConfigureClient(0)) { SilentFromStart = true };
+            var device = Device(peer, "AT#PPPMODE=1\r");
+            device.Modem.Ring(Caller);
+            device.Wait(10);
+
+            long started = device.Clock.NowMs;
+            Assert.Equal(Ok + "\r\nCONNECT 9600\r\n\r\nPPP ERROR\r\n", Start(device, "AT#ACCEPT\r"));
+            Assert.InRange(device.Clock.NowMs - started, 20000, 90000);
+            Assert.Equal(ErrorCodes.PppServerTimeout, device.Bearer.FailureCode);
+            device.Wait(5000);
+            Assert.Equal(1, peer.HangUps);
+        }
     }
 }
