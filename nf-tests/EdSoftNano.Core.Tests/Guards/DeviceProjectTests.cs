@@ -59,6 +59,24 @@ namespace EdSoftNano.Tests.Guards
         public static TheoryData<bool> TestBuilds => new TheoryData<bool> { false, true };
 
         [Theory]
+        [InlineData("Modem", false)]
+        [InlineData("Board", true)]
+        public void DeviceApp_EachNetworkChoice_CompilesAndUsesOnlyTheApiSurface(string network, bool boardSymbol)
+        {
+            NfprojConfiguration configuration = NfprojConfiguration.Evaluate(Full(DeviceProject),
+                new Dictionary<string, string> { ["EdSoftNetwork"] = network });
+            Assert.Equal(boardSymbol, configuration.Symbols.Contains("NETWORK_BOARD"));
+            AssertSurface(new DeviceApiCheck(ApiSurface.Default, RepoRoot.Path).Check(configuration));
+        }
+
+        [Fact]
+        public void DeviceApp_DefaultNetwork_IsPppOverTheModem()
+        {
+            NfprojConfiguration configuration = NfprojConfiguration.Evaluate(Full(DeviceProject), new Dictionary<string, string>());
+            Assert.DoesNotContain("NETWORK_BOARD", configuration.Symbols);
+        }
+
+        [Theory]
         [MemberData(nameof(Boards))]
         public void DeviceApp_ForEachBoard_CompilesAndUsesOnlyTheApiSurface(string board)
         {
