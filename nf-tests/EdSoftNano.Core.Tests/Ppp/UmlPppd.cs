@@ -47,7 +47,7 @@ namespace EdSoftNano.Tests.Ppp
             Assert.True(File.Exists(ours) && File.Exists(theirs), "socat made no pty pair");
 
             string cmd = "exec " + Uml + " root=/dev/root rootfstype=hostfs rootflags=/ ro init=" + init
-                + " mem=128M con=null con0=fd:0,fd:1 ssl0=fd:3 " + kernelParameters
+                + " mem=128M uml_dir=" + Dir + " con=null con0=fd:0,fd:1 ssl0=fd:3 " + kernelParameters
                 + " 3<>" + theirs + " </dev/null 2>&1";
             _uml = Process.Start(new ProcessStartInfo("/bin/sh") { ArgumentList = { "-c", cmd }, RedirectStandardOutput = true, UseShellExecute = false });
             _uml.OutputDataReceived += (s, e) => { if (e.Data != null) { lock (_log) { _log.AppendLine(e.Data); } } };
@@ -58,7 +58,7 @@ namespace EdSoftNano.Tests.Ppp
         /// <summary>The init script UML runs as PID 1.</summary>
         public static string InitScript => Path.Combine(RepoRoot.Path, "tools", "ppp-peers", "uml-pppd-init.sh");
 
-        /// <summary>A private temporary directory (the pty links; pcaps may go below it).</summary>
+        /// <summary>A private temporary directory (the pty links, UML's mconsole directory; pcaps may go below it).</summary>
         public string Dir { get; }
 
         /// <summary>Our end of the "modem line".</summary>
