@@ -4,6 +4,7 @@ using EdSoftNano.App;
 using EdSoftNano.Device.Boards;
 using EdSoftNano.Device.Control;
 using EdSoftNano.Device.Ports;
+using EdSoftNano.NetStack;
 using EdSoftNano.Ports;
 using EdSoftNano.Session;
 using nanoFramework.Runtime.Native;
@@ -135,8 +136,11 @@ namespace EdSoftNano.Device.App
 #endif
             // The product's network: the core's PPP (and IP stack) over the GSM/GPRS data call. The
             // seed makes each boot's LCP magic numbers and CHAP identifiers differ.
-            PppBearer ppp = new PppBearer((uint)_clock.NowMs ^ 0x45445346u);
-            Log.Info(string.Concat("IP network: PPP over the modem's data call (", PppBudget.Total.ToString(), " bytes of buffers)"));
+            uint seed = (uint)_clock.NowMs ^ 0x45445346u;
+            PppBearer ppp = new PppBearer(seed);
+            ppp.AttachIpStack(new ManagedNetStack(ppp.IpLink, seed * 2654435761u));
+            Log.Info(string.Concat("IP network: PPP and the managed IPv4 stack over the modem's data call (",
+                PppBudget.Total.ToString(), " + ", NetStackBudget.Total.ToString(), " bytes of buffers)"));
             return ppp;
         }
 
