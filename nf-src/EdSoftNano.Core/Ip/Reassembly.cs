@@ -173,6 +173,10 @@ namespace EdSoftNano.Ip
                 int h = HeaderOffset(slot);
                 Array.Copy(datagram, offset, _data, h, IpConstants.HeaderLength);
                 _data[h] = 0x45;
+                // Options left out: the header must still describe what follows it (an ICMP error may quote it).
+                IpHeader.Put16(_data, h + IpHeader.TotalLengthOffset, IpConstants.HeaderLength + length);
+                IpHeader.Put16(_data, h + IpHeader.ChecksumOffset, 0);
+                IpHeader.Put16(_data, h + IpHeader.ChecksumOffset, InternetChecksum.Compute(_data, h, IpConstants.HeaderLength));
                 _haveFirst[slot] = true;
             }
 

@@ -38,9 +38,24 @@ namespace EdSoftNano.Tests.VirtualDevice
         /// <summary>A user name no other run shares, to find this call's peer processes in /proc.</summary>
         private static string UniqueUser() => "ed" + Guid.NewGuid().ToString("N").Substring(0, 8);
 
+        /// <summary>The peer scripts' TMPDIR: their temporary directory appears here and must be gone after the hang-up.</summary>
+        private string PeerTmp => Path.Combine(_dir, "peer-tmp");
+
         private InteractiveDevice Start(string peerCommand)
         {
-            return new InteractiveDevice("--flash \"" + Path.Combine(_dir, "flash.bin") + "\" --ppp-peer \"" + peerCommand + "\"");
+            Directory.CreateDirectory(PeerTmp);
+            return new InteractiveDevice("--flash \"" + Path.Combine(_dir, "flash.bin") + "\" --ppp-peer \"TMPDIR=" + PeerTmp + " " + peerCommand + "\"");
+        }
+
+        /// <summary>
+        /// The call's peer is gone after the hang-up, and it went by its own clean-up (closed stdin → it
+        /// stopped its children and removed its temporary directory), not by the device's kill after 2 s.
+        /// </summary>
+        private void AssertPeerCleanedUp(InteractiveDevice device, string user, string script)
+        {
+            Assert.True(PeerGone(device, user, 5000), script + " left processes behind after the hang-up");
+            Assert.True(Directory.GetFileSystemEntries(PeerTmp).Length == 0,
+                script + " left its temporary directory: " + string.Join(", ", Directory.GetFileSystemEntries(PeerTmp)));
         }
 
         /// <summary>ATE0, the GSM ISP login and the number to dial: each answered OK.</summary>
@@ -110,9 +125,10 @@ namespace EdSoftNano.Tests.VirtualDevice
                 Assert.Equal("\r\nDIALING\r\n" + Number + "\r\n\r\nCONNECT 9600\r\n\r\n10.0.2.15\r\n\r\nOk_Info_Ppp\r\n", ConnectionStart(device));
                 Assert.Equal(Block("MY IP: 10.0.2.15", "PEER IP: 10.0.2.2"), device.Exchange("AT#DISPLAYIP\r", "OK\r\n"));
                 Assert.NotEmpty(ProcessesWith(user, device.Pid));   // the marker finds the call's peer while it runs
+                Assert.NotEmpty(Directory.GetFileSystemEntries(PeerTmp));   // and its temporary directory
                 Assert.Equal(Ok, device.Exchange("AT#CONNECTIONSTOP\r", "OK\r\n"));
                 AssertBackToIdle(device);
-                Assert.True(PeerGone(device, user, 5000), "slirp-isp.sh left processes behind after the hang-up");
+                AssertPeerCleanedUp(device, user, "slirp-isp.sh");
                 Assert.Equal(0, device.Close());
             }
             finally
@@ -131,7 +147,7 @@ namespace EdSoftNano.Tests.VirtualDevice
                 Configure(device, user, "wrong");
                 Assert.Equal("\r\nDIALING\r\n" + Number + "\r\n\r\nCONNECT 9600\r\n" + Error(ErrorCodes.PppClientNegotiationFailed), ConnectionStart(device));
                 AssertBackToIdle(device);
-                Assert.True(PeerGone(device, user, 5000), "slirp-isp.sh left processes behind after the hang-up");
+                AssertPeerCleanedUp(device, user, "slirp-isp.sh");
             }
             finally
             {
@@ -156,10 +172,11 @@ namespace EdSoftNano.Tests.VirtualDevice
                 Assert.Contains("ms-dns1 10.66.0.53> <ms-dns2 10.66.0.54>]", device.ErrorLog);
 
                 Assert.NotEmpty(ProcessesWith(user, device.Pid));   // the marker finds the call's peer while it runs
+                Assert.NotEmpty(Directory.GetFileSystemEntries(PeerTmp));   // and its temporary directory
                 Assert.Equal(Ok, device.Exchange("AT#CONNECTIONSTOP\r", "OK\r\n"));
                 AssertBackToIdle(device);
                 Assert.True(device.WaitForError("LCP terminated by peer", 5000), "pppd saw no Terminate-Request");
-                Assert.True(PeerGone(device, user, 5000), "pppd-in-uml.sh left processes behind after the hang-up");
+                AssertPeerCleanedUp(device, user, "pppd-in-uml.sh");
                 Assert.Equal(0, device.Close());
             }
             finally
@@ -179,7 +196,7 @@ namespace EdSoftNano.Tests.VirtualDevice
                 Assert.Equal("\r\nDIALING\r\n" + Number + "\r\n\r\nCONNECT 9600\r\n" + Error(ErrorCodes.PppClientNegotiationFailed), ConnectionStart(device));
                 Assert.True(device.WaitForError("sent [CHAP Failure", 5000), "pppd did not refuse our CHAP Response");
                 AssertBackToIdle(device);
-                Assert.True(PeerGone(device, user, 5000), "pppd-in-uml.sh left processes behind after the hang-up");
+                AssertPeerCleanedUp(device, user, "pppd-in-uml.sh");
             }
             finally
             {

@@ -31,6 +31,8 @@ namespace EdSoftNano.Tests.Ip.Kernel
 
         private void Step() => _stack.Poll(_kernel.NowMs);
 
+        private static string Name([System.Runtime.CompilerServices.CallerMemberName] string test = null) => test;
+
         public void Dispose() => _kernel?.Dispose();
 
         private static void Need(string path, string what)
@@ -49,6 +51,7 @@ namespace EdSoftNano.Tests.Ip.Kernel
             Assert.Equal(NetQueryResult.Done, result);
             Assert.InRange(rtt, 0, 1000);
             _kernel.AssertNoKernelErrors();
+            _kernel.AssertTsharkClean(Name());
         }
 
         [Fact]
@@ -63,6 +66,7 @@ namespace EdSoftNano.Tests.Ip.Kernel
             Assert.Contains("3 received", output);
             Assert.Equal(3, _stack.Icmp.EchoRepliesSent);
             _kernel.AssertNoKernelErrors();
+            _kernel.AssertTsharkClean(Name());
         }
 
         [Fact]
@@ -98,6 +102,7 @@ namespace EdSoftNano.Tests.Ip.Kernel
             _stack.Close(socket);
             Assert.Equal(0, _stack.SocketsInUse);
             _kernel.AssertNoKernelErrors();
+            _kernel.AssertTsharkClean(Name());
         }
 
         [Fact]
@@ -115,6 +120,7 @@ namespace EdSoftNano.Tests.Ip.Kernel
             Assert.Equal(0, _stack.Error(socket));
             Assert.Equal(1, _stack.Send(socket, new byte[] { 5 }, 0, 1));
             _kernel.AssertNoKernelErrors();
+            _kernel.AssertTsharkClean(Name());
         }
 
         [Fact]
@@ -135,6 +141,7 @@ namespace EdSoftNano.Tests.Ip.Kernel
             Assert.Equal(new byte[] { 3, 3 }, icmp[20..22]);
             Assert.Equal(20 + 8 + 28, icmp.Length);
             _kernel.AssertNoKernelErrors();
+            _kernel.AssertTsharkClean(Name());
         }
 
         [Fact]
@@ -163,6 +170,7 @@ namespace EdSoftNano.Tests.Ip.Kernel
             Assert.Equal(1, _stack.Ip.Counters[EdSoftNano.Ip.IpCounters.Reassembled]);
             Assert.Equal(0, _stack.Ip.Counters.Dropped);
             _kernel.AssertNoKernelErrors();
+            _kernel.AssertTsharkClean(Name());
         }
 
         [Fact]
@@ -182,6 +190,7 @@ namespace EdSoftNano.Tests.Ip.Kernel
             Assert.Equal(0x0AC8004Du, address);
             Assert.Equal(0, _stack.SocketsInUse);
             _kernel.AssertNoKernelErrors();
+            _kernel.AssertTsharkClean(Name());
         }
     }
 }

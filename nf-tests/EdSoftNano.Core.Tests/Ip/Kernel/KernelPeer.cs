@@ -5,6 +5,7 @@ using System.IO;
 using System.Threading;
 using EdSoftNano.Ip;
 using EdSoftNano.Ppp;
+using EdSoftNano.Tests.Ppp;
 using Xunit;
 
 namespace EdSoftNano.Tests.Ip.Kernel
@@ -86,6 +87,9 @@ namespace EdSoftNano.Tests.Ip.Kernel
         /// <summary>The last packets the kernel sent us, before faults.</summary>
         public List<byte[]> Received { get; } = new List<byte[]>();
 
+        /// <summary>Both directions in order, as PPP IPv4 frames for the tshark oracle (when <see cref="Record"/>).</summary>
+        public List<PppCapturedFrame> Capture { get; } = new List<PppCapturedFrame>();
+
         /// <summary>Keep copies of the packets in <see cref="Sent"/>/<see cref="Received"/> (off for bulk transfers).</summary>
         public bool Record { get; set; } = true;
 
@@ -100,6 +104,7 @@ namespace EdSoftNano.Tests.Ip.Kernel
             if (Record)
             {
                 Sent.Add(copy);
+                Capture.Add(new PppCapturedFrame(false, PppProtocol.Ipv4, copy, TimeSpan.FromMilliseconds(NowMs)));
             }
 
             Apply(copy, _heldToKernel, toKernel: true);
@@ -119,6 +124,7 @@ namespace EdSoftNano.Tests.Ip.Kernel
                 if (Record)
                 {
                     Received.Add(copy);
+                    Capture.Add(new PppCapturedFrame(true, PppProtocol.Ipv4, copy, TimeSpan.FromMilliseconds(NowMs)));
                 }
 
                 Apply(copy, _heldToUs, toKernel: false);
@@ -190,6 +196,12 @@ namespace EdSoftNano.Tests.Ip.Kernel
             {
                 Assert.True(n.TryGetValue(key, out long v) && v == 0, "kernel counter " + key + " = " + (n.TryGetValue(key, out long w) ? w : -1));
             }
+        }
+
+        /// <summary>Asserts tshark (PEERS.md section 4) finds nothing malformed or worth a warning in what both sides sent.</summary>
+        public void AssertTsharkClean(string name)
+        {
+            TsharkOracle.AssertClean(Path.Combine(Path.GetTempPath(), "edsoft-" + Namespace), name, Capture);
         }
 
         /// <summary>Polls the kernel, then <paramref name="step"/> (the stack's poll), until <paramref name="done"/> or the timeout.</summary>
