@@ -131,7 +131,7 @@ namespace EdSoftNano.Tests.Ip
         public void Budget_TotalIsTheSumOfItsBuffers_AndFitsTheDeviceHeap()
         {
             int sum = NetStackBudget.ReassemblySlots * NetStackBudget.Datagram
-                + NetStackBudget.TcpSlots * (NetStackBudget.TcpSendBuffer + NetStackBudget.TcpReceiveBuffer)
+                + NetStackBudget.TcpSlots * (NetStackBudget.TcpSendBuffer + NetStackBudget.TcpReceiveBuffer) + EdSoftNano.Tcp.TcpBudget.SegmentBufferBytes
                 + NetStackBudget.UdpSlots * NetStackBudget.UdpRing + NetStackBudget.UdpSend + NetStackBudget.IcmpBuffer + NetStackBudget.DnsBuffer;
             Assert.Equal(sum, NetStackBudget.Total);
 
