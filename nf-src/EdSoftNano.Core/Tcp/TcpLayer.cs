@@ -573,7 +573,7 @@ namespace EdSoftNano.Tcp
         {
             if (c.State != TcpState.SynSent && c.State != TcpState.Free && c.State != TcpState.Failed && c.State != TcpState.Listen)
             {
-                SendReset(c.RemoteAddress, c.LocalPort, c.RemotePort, c.SndNxt, 0, TcpHeader.Rst);
+                SendReset(c.RemoteAddress, c.LocalPort, c.RemotePort, c.SndMax, 0, TcpHeader.Rst);
             }
 
             c.Reset();
