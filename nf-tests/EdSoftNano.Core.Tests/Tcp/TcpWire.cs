@@ -34,6 +34,8 @@ namespace EdSoftNano.Tests.Tcp
         private readonly int[] _length = new int[Pool];
         private readonly long[] _due = new long[Pool];
         private readonly int[] _to = new int[Pool];
+        private readonly long[] _order = new long[Pool]; // FIFO among packets due at the same time
+        private long _sent;
         private readonly bool[] _used = new bool[Pool];
         private readonly Random _random;
         private readonly End[] _ends = new End[2];
@@ -131,7 +133,7 @@ namespace EdSoftNano.Tests.Tcp
                 int best = -1;
                 for (int i = 0; i < Pool; i++)
                 {
-                    if (_used[i] && _due[i] <= Now && (best < 0 || _due[i] < _due[best]))
+                    if (_used[i] && _due[i] <= Now && (best < 0 || _due[i] < _due[best] || (_due[i] == _due[best] && _order[i] < _order[best])))
                     {
                         best = i;
                     }
@@ -193,6 +195,7 @@ namespace EdSoftNano.Tests.Tcp
                 }
 
                 _due[slot] = Now + delay;
+                _order[slot] = _sent++;
                 if (Corrupt > 0 && _random.NextDouble() < Corrupt)
                 {
                     _data[slot][_random.Next(length)] ^= (byte)(1 << _random.Next(8));
