@@ -9,7 +9,7 @@ here="$(cd "$(dirname "$0")" && pwd)"
 
 [ "$(id -u)" = 0 ] || { echo "install.sh: run as root (sudo $0)" >&2; exit 1; }
 
-packages=(vsftpd dovecot-pop3d dnsmasq-base socat ppp user-mode-linux slirp tshark iproute2)   # ppp, user-mode-linux, slirp: real PPP peers; tshark: frame oracle; iproute2: TUN namespaces (Ppp and Ip tests)
+packages=(vsftpd dovecot-pop3d dnsmasq-base socat ppp user-mode-linux slirp tshark iproute2 iputils-ping)   # ppp, user-mode-linux, slirp: real PPP peers; tshark: frame oracle; iproute2: TUN namespaces (Ppp and Ip tests); iputils-ping: the kernel pings our stack
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' || missing+=("$p")
