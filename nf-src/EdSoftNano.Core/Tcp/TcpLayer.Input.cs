@@ -371,7 +371,13 @@ namespace EdSoftNano.Tcp
                 ackNow = true; // a retransmission of what we already have: tell the peer again
             }
 
-            Output(c, nowMs);
+            if (ackNow)
+            {
+                c.AckPending = true;
+                c.AckAt = nowMs;
+            }
+
+            Output(c, nowMs); // data going out carries the ACK
             if (ackNow && c.AckPending)
             {
                 SendAck(c);

@@ -144,7 +144,7 @@ namespace EdSoftNano.Tcp
 
             if (c.Retries > TcpConstants.DataRetries)
             {
-                SendReset(c.RemoteAddress, c.LocalPort, c.RemotePort, c.SndNxt, 0, TcpHeader.Rst);
+                SendReset(c.RemoteAddress, c.LocalPort, c.RemotePort, c.SndMax, 0, TcpHeader.Rst);
                 Fail(c, ErrorSendFailed);
                 return;
             }
@@ -183,9 +183,12 @@ namespace EdSoftNano.Tcp
             SendSegment(c, c.Iss, flags, 0, 0, OwnMss());
         }
 
+        // A pure ACK carries SND.MAX, not SND.NXT: after a timeout rewound SND.NXT the peer has
+        // already taken those numbers, would find an older one unacceptable and only answer with
+        // an ACK of its own, ignoring the acknowledgment in ours (an endless ACK exchange).
         private void SendAck(TcpConnection c)
         {
-            SendSegment(c, c.SndNxt, TcpHeader.Ack, 0, 0, 0);
+            SendSegment(c, c.SndMax, TcpHeader.Ack, 0, 0, 0);
         }
 
         // The window we offer: the free receive space, but an opening smaller than

@@ -19,8 +19,8 @@ namespace EdSoftNano.Tcp
     /// </summary>
     public sealed partial class TcpLayer : IIpTransport
     {
-        /// <summary>Error code when the IP link went down under a connection (spec 9.2: GPRS session lost).</summary>
-        public const int ErrorLinkLost = 35841;
+        /// <summary>Error code when the IP link went down under a connection: spec 9.2 37952 "TCP context cancelled", as the facade's UDP sockets (the session itself reports 35841, GPRS session lost).</summary>
+        public const int ErrorLinkLost = 37952;
 
         /// <summary>Connect refused (RST answer to our SYN, or ICMP port unreachable).</summary>
         public const int ErrorRefused = 38016;
@@ -326,7 +326,7 @@ namespace EdSoftNano.Tcp
         {
         }
 
-        /// <summary>The IP link went down: every connection and listener fails with 35841 (closed ones are freed); no segment is sent.</summary>
+        /// <summary>The IP link went down: every connection and listener fails with 37952 (closed ones are freed); no segment is sent.</summary>
         public void LinkDown()
         {
             for (int i = 0; i < _slots.Length; i++)
@@ -573,7 +573,7 @@ namespace EdSoftNano.Tcp
         {
             if (c.State != TcpState.SynSent && c.State != TcpState.Free && c.State != TcpState.Failed && c.State != TcpState.Listen)
             {
-                SendReset(c.RemoteAddress, c.LocalPort, c.RemotePort, c.SndNxt, 0, TcpHeader.Rst);
+                SendReset(c.RemoteAddress, c.LocalPort, c.RemotePort, c.SndMax, 0, TcpHeader.Rst);
             }
 
             c.Reset();
