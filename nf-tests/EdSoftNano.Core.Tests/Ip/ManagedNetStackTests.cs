@@ -191,6 +191,17 @@ namespace EdSoftNano.Tests.Ip
         }
 
         [Fact]
+        public void Stack_IsBuiltOnThePppBearersLink_AndAttaches()
+        {
+            var bearer = new EdSoftNano.Session.PppBearer(5);
+            var stack = new ManagedNetStack(bearer.IpLink, 5);
+            bearer.AttachIpStack(stack);
+            Assert.Same(stack, bearer.Stack);
+            Assert.Same(stack, stack.Input);
+            Assert.Equal(long.MaxValue, stack.NextDeadlineMs);
+        }
+
+        [Fact]
         public void Budget_TotalIsTheSumOfItsBuffers_AndFitsTheDeviceHeap()
         {
             int sum = NetStackBudget.ReassemblySlots * NetStackBudget.Datagram
