@@ -174,6 +174,35 @@ namespace EdSoftNano.Tests.Ip.Kernel
         }
 
         [Fact]
+        public void KernelFragments_ReorderedAndDuplicatedOnTheWay_AreStillJoinedOnce()
+        {
+            Up(576);
+            Need("/usr/bin/python3", "python3");
+            // Every packet is held back behind the next and then delivered twice.
+            _kernel.Faults = new FaultPlan(0, 1.0, 1.0, 1);
+            int socket = _stack.UdpOpen(5556);
+            _kernel.Start("python3", "-c",
+                "import socket\ns=socket.socket(socket.AF_INET,socket.SOCK_DGRAM)\ns.setsockopt(socket.IPPROTO_IP, 10, 0)\n"
+                + "s.sendto(bytes((i*17+1)&255 for i in range(1400)),('10.200.0.2',5556))\n");
+            byte[] got = new byte[1500];
+            int n = 0;
+            _kernel.Until(() => (n = _stack.ReceiveFrom(socket, got, 0, got.Length, out _, out _)) != 0, Step, "the reassembled datagram");
+            Assert.Equal(1400, n);
+            for (int i = 0; i < n; i++)
+            {
+                Assert.Equal((byte)((i * 17 + 1) & 255), got[i]);
+            }
+
+            long quiet = _kernel.NowMs + 50;
+            _kernel.Until(() => _kernel.NowMs > quiet, Step, "late duplicates");
+            Assert.Equal(0, _stack.ReceiveFrom(socket, got, 0, got.Length, out _, out _));
+            Assert.True(_kernel.Faults.Reordered > 0 && _kernel.Faults.Duplicated > 0, "faults were applied");
+            Assert.Equal(1, _stack.Ip.Counters[EdSoftNano.Ip.IpCounters.Reassembled]);
+            Assert.True(_stack.Ip.Counters[EdSoftNano.Ip.IpCounters.FragmentDuplicates] >= 1, "a duplicated fragment was seen and ignored");
+            _kernel.AssertNoKernelErrors();
+        }
+
+        [Fact]
         public void Resolve_ThroughDnsmasqInTheNamespace_GivesTheAddress()
         {
             Up();
