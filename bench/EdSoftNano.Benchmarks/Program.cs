@@ -17,6 +17,19 @@ namespace EdSoftNano.Benchmarks
                 return;
             }
 
+            if (args.Length > 0 && args[0] == "--tcp-goodput")
+            {
+                // TCP goodput over PPP on a paced serial line, virtual time (TcpGoodputBenchmarks).
+                foreach (int baud in new[] { 115200, 921600 })
+                {
+                    var rig = new TcpGoodputRig(baud);
+                    double goodput = rig.Transfer(1024 * 1024);
+                    Console.WriteLine($"{baud} baud: MSS {rig.Mss}, goodput {goodput:F0} B/s, ceiling {rig.CeilingBytesPerSecond:F0} B/s, fraction {goodput / rig.CeilingBytesPerSecond:F3}, retransmissions {rig.TcpA.Retransmissions}");
+                }
+
+                return;
+            }
+
             BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
         }
 

@@ -6,7 +6,7 @@ namespace EdSoftNano.Tcp
     public sealed partial class TcpLayer
     {
         // Sends what the peer's window, the congestion window and sender-side SWS avoidance
-        // (RFC 9293 3.8.6.2.1, without Nagle) allow, then FIN once every byte went out.
+        // (RFC 9293 3.8.6.2.1 with Fs = 1/4, without Nagle) allow, then FIN once every byte went out.
         private void Output(TcpConnection c, long nowMs)
         {
             TcpState s = c.State;
@@ -50,7 +50,10 @@ namespace EdSoftNano.Tcp
                     break;
                 }
 
-                if (len < c.Mss && len < unsent && sent > 0 && len < c.MaxSndWnd / 2)
+                // Sender-side SWS avoidance with Fs = 1/4 instead of RFC 9293's suggested 1/2: a
+                // 2048-byte peer window holds one 1460-byte segment and a 588-byte rest, and waiting
+                // for the ACK instead of sending that rest costs 5–10 % of a serial line.
+                if (len < c.Mss && len < unsent && sent > 0 && len < c.MaxSndWnd / 4)
                 {
                     break; // a small piece while bytes are in flight: wait for the ACK
                 }
