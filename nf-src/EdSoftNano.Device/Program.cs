@@ -12,9 +12,9 @@ namespace EdSoftNano.Device
     /// the modem UART are each an IByteLink over a SerialPort (Ports/SerialByteLink.cs; the core has
     /// no separate IModem port yet, the modem is a byte link), IFlash is two bank files on the
     /// board's drive (Ports/FileBankFlash.cs), IClock is Environment.TickCount64 (Ports/TickClock.cs).
-    /// There is no INetStack binding: the core does not define that port yet, so System.Net sockets
-    /// (WiFi/Ethernet boards) are not bound and the firmware gets no bearer (null). The GSM PPP
-    /// bearer comes with its own issue.
+    /// The network is the core's PPP over the modem's data call (Session/PppBearer.cs); built with
+    /// EdSoftNetwork=Board it is the board's Wi-Fi or Ethernet through System.Net sockets
+    /// (Ports/NanoNetStack.cs, App/BoardNetworkBearer.cs).
     /// </para>
     /// </summary>
     public static class Program

@@ -24,7 +24,7 @@ namespace EdSoftNano.VirtualDevice
             var pppPeer = new Option<string>("--ppp-peer")
             {
                 Description = "Carry the simulated modem's data calls to this command's stdin/stdout and run PPP over them, "
-                    + "e.g. \"socat - EXEC:'slirp-fullbolt ppp +chap'\" (default: the host's own network, no PPP)",
+                    + "e.g. \"tools/ppp-peers/slirp-isp.sh pap USER PASSWORD\" or \"tools/ppp-peers/pppd-in-uml.sh chap USER SECRET\" (see tools/ppp-peers/README.md; default: the host's own network, no PPP)",
             };
             var modemOption = new Option<string>("--modem")
             {

@@ -2,8 +2,15 @@
 # PID 1 inside User-Mode Linux (see ../shared/PEERS.md section 2): mounts, loads the PPP modules
 # with finit_module (no kmod on the host), then runs real pppd on the UML serial line /dev/ttyS0
 # (the host pty the test drives) and halts when pppd exits. Kernel parameters k=v arrive as
-# environment: PPPD_AUTH (noauth | require-pap | require-chap), PPPD_ADDRS (local:remote),
-# PPPD_DNS1, PPPD_USER, PPPD_SECRET.
+# environment:
+#   PPPD_ROLE   server (default: the ISP) | client (dials nothing, just negotiates as the caller)
+#   PPPD_USER, PPPD_SECRET  one pap-secrets and chap-secrets entry "USER * SECRET *"; as client
+#               also the name pppd authenticates with (user USER)
+#   server only: PPPD_AUTH (noauth | require-pap | require-chap), PPPD_ADDRS (local:remote),
+#               PPPD_DNS1 (and PPPD_DNS2 when set) handed out with ms-dns
+#   PPPD_EXTRA  more pppd options (one word per kernel parameter is all the command line allows)
+# As client pppd asks for an address and the DNS servers (noipdefault usepeerdns) and logs what it
+# got ("local  IP address", "remote IP address", "primary   DNS address", "secondary DNS address").
 PATH=/usr/sbin:/usr/bin:/sbin:/bin
 export PATH
 mount -t proc proc /proc
@@ -30,9 +37,16 @@ S=${PPPD_SECRET:-secret}
 echo "$U * $S *" > /etc/ppp/pap-secrets
 echo "$U * $S *" > /etc/ppp/chap-secrets
 chmod 600 /etc/ppp/pap-secrets /etc/ppp/chap-secrets
-echo "init: starting pppd" 1>&2
-pppd /dev/ttyS0 115200 nodetach local nocrtscts ${PPPD_AUTH:-noauth} ${PPPD_ADDRS:-10.64.0.1:10.64.0.2} \
-  ms-dns ${PPPD_DNS1:-10.64.0.53} debug logfd 2 nodefaultroute lcp-echo-interval 0 nopersist maxfail 1 $PPPD_EXTRA
+echo "init: starting pppd as ${PPPD_ROLE:-server}" 1>&2
+if [ "${PPPD_ROLE:-server}" = client ]; then
+  pppd /dev/ttyS0 115200 nodetach local nocrtscts noauth user "$U" noipdefault usepeerdns \
+    debug logfd 2 nodefaultroute lcp-echo-interval 0 nopersist maxfail 1 $PPPD_EXTRA
+else
+  DNS2=
+  [ -n "$PPPD_DNS2" ] && DNS2="ms-dns $PPPD_DNS2"
+  pppd /dev/ttyS0 115200 nodetach local nocrtscts ${PPPD_AUTH:-noauth} ${PPPD_ADDRS:-10.64.0.1:10.64.0.2} \
+    ms-dns ${PPPD_DNS1:-10.64.0.53} $DNS2 debug logfd 2 nodefaultroute lcp-echo-interval 0 nopersist maxfail 1 $PPPD_EXTRA
+fi
 echo "init: pppd exited $?" 1>&2
 echo o > /proc/sysrq-trigger
 sleep 5

@@ -65,6 +65,11 @@ namespace EdSoftNano.Modem
         private bool _hostWantsCreg;
         private bool _hostWantsCgreg;
         private bool _hostWantsClip;
+        // The call's first bytes, read together with CONNECT, wait in _io[_heldAt, _heldEnd) for the
+        // sink the session attaches on its turn (an ISP sends its first LCP frame right after CONNECT).
+        private int _heldAt;
+        private int _heldEnd;
+        private static readonly byte[] EscapeSequence = new byte[] { (byte)'+', (byte)'+', (byte)'+' };
 
         public ModemChannel(IByteLink link, IHostRelay host, byte[] ioBuffer, byte[] lineBuffer)
         {
@@ -168,6 +173,12 @@ namespace EdSoftNano.Modem
         /// <summary>Reads what the modem sent and ends commands on their final result or timeout.</summary>
         public void Poll(long nowMs)
         {
+            if (_heldEnd > _heldAt && !ReleaseHeld(nowMs))
+            {
+                PollTimers(nowMs);
+                return;
+            }
+
             int n;
             while ((n = _link.Read(_io, 0, ReadRoom(), 0)) > 0)
             {
@@ -181,11 +192,85 @@ namespace EdSoftNano.Modem
                     }
                 }
 
-                for (int i = 0; i < n; i++)
+                if (TakeLines(0, n, nowMs))
                 {
-                    Take(_io[i], nowMs);
+                    break;
                 }
             }
+
+            PollTimers(nowMs);
+        }
+
+        // Feeds bytes to the line parser; true when CONNECT came before the end and the rest is held.
+        private bool TakeLines(int offset, int end, long nowMs)
+        {
+            for (int i = offset; i < end; i++)
+            {
+                bool wasOnline = Online;
+                Take(_io[i], nowMs);
+                if (!wasOnline && Online && i + 1 < end)
+                {
+                    _heldAt = i + 1;
+                    _heldEnd = end;
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        // Hands the held bytes to the data call's sink, or, when the session attached none on its turn
+        // after CONNECT (the call carries nothing the firmware frames), to the line parser; true once
+        // all are gone.
+        private bool ReleaseHeld(long nowMs)
+        {
+            if (Online && DataSink != null)
+            {
+                int count = _heldEnd - _heldAt;
+                if (DataSink.FramesData)
+                {
+                    int room = DataSink.Room;
+                    if (room < count)
+                    {
+                        count = room;
+                    }
+                }
+
+                if (count > 0)
+                {
+                    _lastDataMs = nowMs;
+                    int at = _heldAt;
+                    bool framed = DataSink.FramesData;
+                    DataSink.OnDataCallBytes(_io, at, count, nowMs);
+                    _heldAt += count;
+                    if (!framed)
+                    {
+                        // As in Poll: a sink that only watches the call leaves the lines to the parser.
+                        int end = _heldEnd;
+                        _heldAt = _heldEnd = 0;
+                        TakeLines(at, end, nowMs);
+                        return _heldEnd == 0;
+                    }
+                }
+            }
+            else
+            {
+                int at = _heldAt, end = _heldEnd;
+                _heldAt = _heldEnd = 0;
+                TakeLines(at, end, nowMs);
+            }
+
+            if (_heldAt >= _heldEnd)
+            {
+                _heldAt = _heldEnd = 0;
+                return true;
+            }
+
+            return false;
+        }
+
+        private void PollTimers(long nowMs)
+        {
 
             if ((_lineLength > 0 || _lineStreaming) && nowMs - _lastByteMs >= ModemTimeouts.LineIdle)
             {
@@ -234,10 +319,7 @@ namespace EdSoftNano.Modem
         {
             if (_escape == EscapePhase.GuardBefore && nowMs - _escapeAt >= 0)
             {
-                _io[0] = (byte)'+';
-                _io[1] = (byte)'+';
-                _io[2] = (byte)'+';
-                _link.Write(_io, 0, 3);
+                _link.Write(EscapeSequence, 0, 3);
                 _escape = EscapePhase.WaitOk;
                 _escapeAt = nowMs + ModemTimeouts.EscapeGuard + ModemTimeouts.EscapeAnswer;
             }

@@ -5,6 +5,7 @@ using EdSoftNano.Net;
 using EdSoftNano.Ports;
 using EdSoftNano.Ppp;
 using EdSoftNano.Session;
+using EdSoftNano.Tcp;
 using EdSoftNano.Udp;
 
 namespace EdSoftNano.NetStack
@@ -25,6 +26,7 @@ namespace EdSoftNano.NetStack
         private readonly IpLayer _ip;
         private readonly IcmpLayer _icmp;
         private readonly UdpLayer _udp;
+        private readonly TcpLayer _tcp;
         private readonly DnsResolver _resolver;
         private long _nowMs;
 
@@ -35,6 +37,8 @@ namespace EdSoftNano.NetStack
             _ip = new IpLayer(link, NetStackBudget.ReassemblySlots, NetStackBudget.Datagram, seed);
             _icmp = new IcmpLayer(_ip, new byte[NetStackBudget.IcmpBuffer], NetStackBudget.PingSlots, (int)(seed >> 16));
             _udp = new UdpLayer(_ip, NetStackBudget.UdpSlots, NetStackBudget.UdpRing, new byte[NetStackBudget.UdpSend], seed * 2654435761u);
+            _tcp = new TcpLayer(_ip, TcpSlots, NetStackBudget.TcpSendBuffer, NetStackBudget.TcpReceiveBuffer, seed ^ 0x9E3779B9u);
+            _ip.Attach(IpConstants.ProtocolTcp, _tcp);
             _resolver = new DnsResolver(this, new byte[NetStackBudget.DnsBuffer], (int)(seed & 0x7FFFFFFF));
         }
 
@@ -46,6 +50,9 @@ namespace EdSoftNano.NetStack
 
         /// <summary>The UDP layer (counters, refusals).</summary>
         public UdpLayer Udp => _udp;
+
+        /// <summary>The TCP layer (diagnostics).</summary>
+        public TcpLayer Tcp => _tcp;
 
         /// <summary>The UDP port DNS queries go to (53; tests use a responder on another port).</summary>
         public int DnsServerPort
@@ -72,11 +79,13 @@ namespace EdSoftNano.NetStack
         {
             _nowMs = nowMs;
             _ip.LinkUp(localAddress, peerAddress);
+            _tcp.LinkUp(nowMs);
         }
 
         /// <inheritdoc />
         public void LinkDown()
         {
+            _tcp.LinkDown();
             _ip.LinkDown();
             _udp.FailAll(ErrorCodes.TcpContextCancelled);
             _icmp.FailAll();
@@ -87,6 +96,7 @@ namespace EdSoftNano.NetStack
         {
             _nowMs = nowMs;
             _ip.Poll(nowMs);
+            _tcp.Poll(nowMs);
         }
 
         /// <inheritdoc />
@@ -96,6 +106,8 @@ namespace EdSoftNano.NetStack
             {
                 long next = _ip.NextDeadlineMs;
                 long t = _icmp.NextDeadlineMs;
+                next = t < next ? t : next;
+                t = _tcp.NextDeadlineMs;
                 return t < next ? t : next;
             }
         }
@@ -116,13 +128,24 @@ namespace EdSoftNano.NetStack
         }
 
         /// <inheritdoc />
-        public int TcpConnect(uint address, int port) => -1;
+        public int TcpConnect(uint address, int port) => TcpHandle(_tcp.Connect(address, port, _nowMs));
 
         /// <inheritdoc />
-        public int TcpListen(int localPort) => -1;
+        public int TcpListen(int localPort) => TcpHandle(_tcp.Listen(localPort));
 
         /// <inheritdoc />
-        public int Accept(int listener) => -1;
+        public int Accept(int listener)
+        {
+            int tcp = TcpSlot(listener);
+            if (tcp < 0)
+            {
+                return -1;
+            }
+
+            // TcpLayer: -2 none waiting (slot 0 is valid), -1 the listener failed.
+            int slot = _tcp.Accept(tcp);
+            return slot == -2 ? 0 : TcpHandle(slot);
+        }
 
         /// <inheritdoc />
         public int UdpOpen(int localPort) => UdpHandle(_udp.Open(localPort, 0, 0));
@@ -133,6 +156,12 @@ namespace EdSoftNano.NetStack
         /// <inheritdoc />
         public int Send(int socket, byte[] buffer, int offset, int count)
         {
+            int tcp = TcpSlot(socket);
+            if (tcp >= 0)
+            {
+                return _tcp.Send(tcp, buffer, offset, count, _nowMs);
+            }
+
             int udp = UdpSlot(socket);
             return udp >= 0 ? _udp.Send(udp, buffer, offset, count) : -1;
         }
@@ -140,6 +169,12 @@ namespace EdSoftNano.NetStack
         /// <inheritdoc />
         public int Receive(int socket, byte[] buffer, int offset, int count)
         {
+            int tcp = TcpSlot(socket);
+            if (tcp >= 0)
+            {
+                return _tcp.Receive(tcp, buffer, offset, count, _nowMs);
+            }
+
             int udp = UdpSlot(socket);
             return udp >= 0 ? _udp.ReceiveFrom(udp, buffer, offset, count, out _, out _) : -1;
         }
@@ -162,12 +197,31 @@ namespace EdSoftNano.NetStack
 
             address = 0;
             port = 0;
-            return -1;
+            int tcp = TcpSlot(socket);
+            if (tcp < 0)
+            {
+                return -1;
+            }
+
+            // As HostNetStack: a stream read that also names the peer.
+            int n = _tcp.Receive(tcp, buffer, offset, count, _nowMs);
+            if (n > 0)
+            {
+                _tcp.GetRemote(tcp, out address, out port);
+            }
+
+            return n;
         }
 
         /// <inheritdoc />
         public SocketState State(int socket)
         {
+            int tcp = TcpSlot(socket);
+            if (tcp >= 0)
+            {
+                return _tcp.State(tcp);
+            }
+
             int udp = UdpSlot(socket);
             return udp >= 0 ? _udp.State(udp) : SocketState.Free;
         }
@@ -175,6 +229,12 @@ namespace EdSoftNano.NetStack
         /// <inheritdoc />
         public int Error(int socket)
         {
+            int tcp = TcpSlot(socket);
+            if (tcp >= 0)
+            {
+                return _tcp.Error(tcp);
+            }
+
             int udp = UdpSlot(socket);
             return udp >= 0 ? _udp.Error(udp) : 0;
         }
@@ -182,6 +242,12 @@ namespace EdSoftNano.NetStack
         /// <inheritdoc />
         public bool GetLocal(int socket, out uint address, out int port)
         {
+            int tcp = TcpSlot(socket);
+            if (tcp >= 0)
+            {
+                return _tcp.GetLocal(tcp, out address, out port);
+            }
+
             int udp = UdpSlot(socket);
             if (udp >= 0)
             {
@@ -196,6 +262,12 @@ namespace EdSoftNano.NetStack
         /// <inheritdoc />
         public bool GetRemote(int socket, out uint address, out int port)
         {
+            int tcp = TcpSlot(socket);
+            if (tcp >= 0)
+            {
+                return _tcp.GetRemote(tcp, out address, out port);
+            }
+
             int udp = UdpSlot(socket);
             if (udp >= 0)
             {
@@ -210,6 +282,13 @@ namespace EdSoftNano.NetStack
         /// <inheritdoc />
         public void Close(int socket)
         {
+            int tcp = TcpSlot(socket);
+            if (tcp >= 0)
+            {
+                _tcp.Close(tcp, _nowMs);
+                return;
+            }
+
             int udp = UdpSlot(socket);
             if (udp >= 0)
             {
@@ -250,6 +329,10 @@ namespace EdSoftNano.NetStack
 
         /// <inheritdoc />
         public void PingCancel(int query) => _icmp.PingCancel(query);
+
+        private static int TcpHandle(int slot) => slot < 0 ? -1 : slot + 1;
+
+        private static int TcpSlot(int socket) => socket >= 1 && socket <= TcpSlots ? socket - 1 : -1;
 
         private static int UdpHandle(int slot) => slot < 0 ? -1 : TcpSlots + 1 + slot;
 

@@ -1,6 +1,7 @@
 using EdSoftNano.Icmp;
 using EdSoftNano.Net;
 using EdSoftNano.Ppp;
+using EdSoftNano.Tcp;
 
 namespace EdSoftNano.NetStack
 {
@@ -17,14 +18,14 @@ namespace EdSoftNano.NetStack
         /// <summary>Fragmented datagrams joined at once, each in a buffer of <see cref="Datagram"/> bytes.</summary>
         public const int ReassemblySlots = 2;
 
-        /// <summary>TCP connections and listeners (handles 1..TcpSlots): a TCP session, FTP control and data, a listener.</summary>
-        public const int TcpSlots = 4;
+        /// <summary>TCP connections and listeners (handles 1..TcpSlots), as the TCP layer's budget says why.</summary>
+        public const int TcpSlots = TcpBudget.Slots;
 
-        /// <summary>Per TCP connection: bytes queued to send (unacknowledged included): two full segments.</summary>
-        public const int TcpSendBuffer = 2920;
+        /// <summary>Per TCP connection: bytes queued to send, unacknowledged included.</summary>
+        public const int TcpSendBuffer = TcpBudget.SendBufferBytes;
 
-        /// <summary>Per TCP connection: received bytes not yet read (the window we offer): two full segments.</summary>
-        public const int TcpReceiveBuffer = 2920;
+        /// <summary>Per TCP connection: received bytes not yet read (the window we offer).</summary>
+        public const int TcpReceiveBuffer = TcpBudget.ReceiveBufferBytes;
 
         /// <summary>UDP sockets (handles TcpSlots+1..TcpSlots+UdpSlots): the UDP service and two DNS queries, one spare.</summary>
         public const int UdpSlots = 4;
@@ -44,8 +45,8 @@ namespace EdSoftNano.NetStack
         /// <summary>DNS query and response work buffer (shared by the resolver's slots).</summary>
         public const int DnsBuffer = DnsMessage.MaxUdpLength;
 
-        /// <summary>The TCP layer's buffers: send and receive per slot (its own segment buffer is counted by the TCP layer's budget note).</summary>
-        public const int Tcp = TcpSlots * (TcpSendBuffer + TcpReceiveBuffer);
+        /// <summary>The TCP layer's buffers: send and receive per slot and its one segment buffer.</summary>
+        public const int Tcp = TcpBudget.Total;
 
         /// <summary>Sum of the buffers above, in bytes.</summary>
         public const int Total = ReassemblySlots * Datagram + Tcp + UdpSlots * UdpRing + UdpSend + IcmpBuffer + DnsBuffer;

@@ -4,6 +4,7 @@ using EdSoftNano.App;
 using EdSoftNano.Device.Boards;
 using EdSoftNano.Device.Control;
 using EdSoftNano.Device.Ports;
+using EdSoftNano.NetStack;
 using EdSoftNano.Ports;
 using EdSoftNano.Session;
 using nanoFramework.Runtime.Native;
@@ -12,8 +13,9 @@ namespace EdSoftNano.Device.App
 {
     /// <summary>
     /// Brings a board up and runs the firmware on it forever: maps and opens the host and modem
-    /// UARTs, opens the parameter store, makes the bearer (the board's own IP network where it has
-    /// one: <see cref="BoardNetworkBearer"/>), builds the <see cref="Firmware"/> (which allocates the
+    /// UARTs, opens the parameter store, makes the bearer (PPP over the modem's data call:
+    /// <see cref="PppBearer"/>; or, built with EdSoftNetwork=Board, the board's own IP network:
+    /// <see cref="BoardNetworkBearer"/>), builds the <see cref="Firmware"/> (which allocates the
     /// whole buffer budget once), reports the free managed heap, then steps the firmware, catching
     /// every fault (log, count, back off, continue; see <see cref="FaultPolicy"/>).
     /// </summary>
@@ -29,7 +31,7 @@ namespace EdSoftNano.Device.App
         private SerialByteLink _modem;
         private IFlash _flash;
         private IModemControl _control;
-        private BoardNetworkBearer _bearer;
+        private IBearer _bearer;
 
         public DeviceRunner(BoardDefinition board)
         {
@@ -108,36 +110,38 @@ namespace EdSoftNano.Device.App
 
         private Firmware Build()
         {
-            // The bearer (null on a board without an IP network; the managed PPP bearer over the
-            // modem's data call comes with its own issue) is made once and outlives a rebuild: what
-            // the old firmware left open on it is closed first. actions: null selects the real session.
-            IBearer bearer = null;
-            if (_bearer != null)
-            {
-                _bearer.Stop(_clock.NowMs);
-                bearer = _bearer;
-            }
-
-            Firmware firmware = new Firmware(_host, _modem, _flash, _clock, bearer, null);
+            // The bearer is made once and outlives a rebuild: what the old firmware left open on it
+            // is closed first. actions: null selects the real session.
+            _bearer.Stop(_clock.NowMs);
+            Firmware firmware = new Firmware(_host, _modem, _flash, _clock, _bearer, null);
             firmware.Start();
             return firmware;
         }
 
-        private BoardNetworkBearer CreateBearer()
+        private IBearer CreateBearer()
         {
-            if (!_board.HasIpNetwork)
+#if NETWORK_BOARD
+            if (_board.HasIpNetwork)
             {
-                Log.Info("IP network: none on this board (#CONNECTIONSTART answers as without a bearer)");
-                return null;
+                // The board's sockets, allocated once (DeviceBudget.Network). nanoFramework joins the
+                // Wi-Fi or brings the Ethernet up by itself from the configuration block.
+                NanoNetStack stack = new NanoNetStack(DeviceBudget.NetSockets, DeviceBudget.NetDatagramBuffers,
+                    DeviceBudget.NetDatagram, (int)_clock.NowMs);
+                Log.Info(string.Concat("IP network: the board's ", _board.IpNetwork, " (", DeviceBudget.NetSockets.ToString(),
+                    " sockets, ", DeviceBudget.Network.ToString(), " bytes of buffers; no ICMP, AT#PING answers an error)"));
+                return new BoardNetworkBearer(stack);
             }
 
-            // The board's sockets, allocated once (DeviceBudget.Network). nanoFramework joins the
-            // Wi-Fi or brings the Ethernet up by itself from the configuration block.
-            NanoNetStack stack = new NanoNetStack(DeviceBudget.NetSockets, DeviceBudget.NetDatagramBuffers,
-                DeviceBudget.NetDatagram, (int)_clock.NowMs);
-            Log.Info(string.Concat("IP network: the board's ", _board.IpNetwork, " (", DeviceBudget.NetSockets.ToString(),
-                " sockets, ", DeviceBudget.Network.ToString(), " bytes of buffers; no ICMP, AT#PING answers an error)"));
-            return new BoardNetworkBearer(stack);
+            Log.Info("IP network: this board has none of its own; PPP over the modem's data call instead");
+#endif
+            // The product's network: the core's PPP (and IP stack) over the GSM/GPRS data call. The
+            // seed makes each boot's LCP magic numbers and CHAP identifiers differ.
+            uint seed = (uint)_clock.NowMs ^ 0x45445346u;
+            PppBearer ppp = new PppBearer(seed);
+            ppp.AttachIpStack(new ManagedNetStack(ppp.IpLink, seed * 2654435761u));
+            Log.Info(string.Concat("IP network: PPP and the managed IPv4 stack over the modem's data call (",
+                PppBudget.Total.ToString(), " + ", NetStackBudget.Total.ToString(), " bytes of buffers)"));
+            return ppp;
         }
 
         private SerialByteLink OpenPort(UartPins uart, int ringSize, string role)

@@ -1,4 +1,5 @@
 using System;
+using EdSoftNano.NetStack;
 using System.Collections.Generic;
 using System.IO;
 using System.Globalization;
@@ -57,6 +58,24 @@ namespace EdSoftNano.Tests.Guards
         public static TheoryData<string> Boards => new TheoryData<string> { "ESP32_DEVKITC_SIM800L", "LILYGO_TCALL_SIM800L", "STM32F769I_DISCO_M95" };
 
         public static TheoryData<bool> TestBuilds => new TheoryData<bool> { false, true };
+
+        [Theory]
+        [InlineData("Modem", false)]
+        [InlineData("Board", true)]
+        public void DeviceApp_EachNetworkChoice_CompilesAndUsesOnlyTheApiSurface(string network, bool boardSymbol)
+        {
+            NfprojConfiguration configuration = NfprojConfiguration.Evaluate(Full(DeviceProject),
+                new Dictionary<string, string> { ["EdSoftNetwork"] = network });
+            Assert.Equal(boardSymbol, configuration.Symbols.Contains("NETWORK_BOARD"));
+            AssertSurface(new DeviceApiCheck(ApiSurface.Default, RepoRoot.Path).Check(configuration));
+        }
+
+        [Fact]
+        public void DeviceApp_DefaultNetwork_IsPppOverTheModem()
+        {
+            NfprojConfiguration configuration = NfprojConfiguration.Evaluate(Full(DeviceProject), new Dictionary<string, string>());
+            Assert.DoesNotContain("NETWORK_BOARD", configuration.Symbols);
+        }
 
         [Theory]
         [MemberData(nameof(Boards))]
@@ -490,6 +509,22 @@ namespace EdSoftNano.Tests.Guards
                 "(`DeviceBudget.Total`)** | **" + Thousands(deviceTotal) + "** |",
                 Thousands(Budget.Total + deviceTotal) + " bytes of buffers",
                 "(buffers: core " + Budget.Total + " + bindings " + deviceTotal + " bytes)",
+                // The network over the modem: PPP and the IPv4 stack.
+                "(`PppBudget.ReceiveRing`) | " + Thousands(EdSoftNano.Session.PppBudget.ReceiveRing) + " |",
+                "(`PppBudget.Frame`) | " + Thousands(EdSoftNano.Session.PppBudget.Frame) + " |",
+                "(2 × `PppBudget.ControlPacket`) | " + Thousands(2 * EdSoftNano.Session.PppBudget.ControlPacket) + " |",
+                "(2 × `PppBudget.IpcpPacket`) | " + Thousands(2 * EdSoftNano.Session.PppBudget.IpcpPacket) + " |",
+                "(2 × `PppBudget.IoBlock`) | " + Thousands(2 * EdSoftNano.Session.PppBudget.IoBlock) + " |",
+                "(`AuthCodec.TxBufferLength`) | " + Thousands(EdSoftNano.Ppp.Auth.AuthCodec.TxBufferLength) + " |",
+                "(`PppBudget.Total`)** | **" + Thousands(EdSoftNano.Session.PppBudget.Total) + "** |",
+                "(`NetStackBudget.ReassemblySlots` × `NetStackBudget.Datagram`) | " + Thousands(NetStackBudget.ReassemblySlots * NetStackBudget.Datagram) + " |",
+                "(`TcpBudget.Total`) | " + Thousands(EdSoftNano.Tcp.TcpBudget.Total) + " |",
+                "(`NetStackBudget.UdpSlots` × `NetStackBudget.UdpRing`) | " + Thousands(NetStackBudget.UdpSlots * NetStackBudget.UdpRing) + " |",
+                "(`NetStackBudget.UdpSend`) | " + Thousands(NetStackBudget.UdpSend) + " |",
+                "(`NetStackBudget.IcmpBuffer`) | " + Thousands(NetStackBudget.IcmpBuffer) + " |",
+                "(`NetStackBudget.DnsBuffer`) | " + Thousands(NetStackBudget.DnsBuffer) + " |",
+                "(`NetStackBudget.Total`)** | **" + Thousands(NetStackBudget.Total) + "** |",
+                Thousands(Budget.Total + deviceTotal + EdSoftNano.Session.PppBudget.Total + NetStackBudget.Total) + " in all",
             };
             wrong.AddRange(expected.Where(e => !doc.Contains(e, StringComparison.Ordinal)).Select(e => "missing: " + e));
             Assert.True(wrong.Count == 0, "docs/run-on-a-board.md, Memory:\n  " + string.Join("\n  ", wrong));

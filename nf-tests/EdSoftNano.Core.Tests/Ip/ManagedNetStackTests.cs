@@ -52,6 +52,69 @@ namespace EdSoftNano.Tests.Ip
         }
 
         [Fact]
+        public void Tcp_BetweenTwoStacks_HandlesMapToSlots_AndBytesFlowBothWays()
+        {
+            int listener = _b.TcpListen(8080);
+            Assert.InRange(listener, 1, NetStackBudget.TcpSlots);
+            Assert.Equal(SocketState.Listening, _b.State(listener));
+            Assert.Equal(0, _b.Accept(listener));
+            Assert.Equal(-1, _b.Accept(NetStackBudget.TcpSlots + 1));
+            int client = _a.TcpConnect(Packet.Peer, 8080);
+            Assert.InRange(client, 1, NetStackBudget.TcpSlots);
+            Assert.Equal(SocketState.Connecting, _a.State(client));
+            Assert.Equal(0, _a.Send(client, new byte[1], 0, 1));
+            Run();
+            Assert.Equal(SocketState.Open, _a.State(client));
+            int accepted = _b.Accept(listener);
+            Assert.InRange(accepted, 1, NetStackBudget.TcpSlots);
+            Assert.NotEqual(listener, accepted);
+            Assert.True(_b.GetRemote(accepted, out uint remote, out _));
+            Assert.Equal(Packet.Us, remote);
+
+            Assert.Equal(1000, _a.Send(client, Packet.Pattern(1000), 0, 1000));
+            Run();
+            var b = new byte[2000];
+            Assert.Equal(1000, _b.ReceiveFrom(accepted, b, 0, b.Length, out uint from, out _));
+            Assert.Equal(Packet.Us, from);
+            Assert.Equal(Packet.Pattern(1000), b[..1000]);
+            Assert.Equal(-1, _b.SendTo(accepted, b, 0, 1, Packet.Us, 1));
+            Assert.Equal(3, _b.Send(accepted, new byte[] { 1, 2, 3 }, 0, 3));
+            _b.Close(accepted);
+            Run();
+            Assert.Equal(3, _a.Receive(client, b, 0, b.Length));
+            Assert.Equal(-1, _a.Receive(client, b, 0, b.Length));
+            Assert.Equal(SocketState.Ended, _a.State(client));
+            Assert.Equal(0, _a.Error(client));
+            _a.Close(client);
+            _b.Close(listener);
+            Assert.Equal(SocketState.Free, _a.State(client));
+            Assert.Equal(0, _a.SocketsInUse);
+            Assert.Equal(0, _b.SocketsInUse);
+        }
+
+        [Fact]
+        public void TcpConnect_ToAPortNobodyListensOn_FailsWith38016()
+        {
+            int client = _a.TcpConnect(Packet.Peer, 8081);
+            Run();
+            Assert.Equal(SocketState.Failed, _a.State(client));
+            Assert.Equal(ErrorCodes.OpenSessionFailed, _a.Error(client));
+        }
+
+        [Fact]
+        public void LinkDown_FailsTcpConnections()
+        {
+            int listener = _b.TcpListen(8082);
+            int client = _a.TcpConnect(Packet.Peer, 8082);
+            Run();
+            Assert.Equal(SocketState.Open, _a.State(client));
+            _a.LinkDown();
+            Assert.Equal(SocketState.Failed, _a.State(client));
+            Assert.NotEqual(0, _a.Error(client));
+            _b.Close(listener);
+        }
+
+        [Fact]
         public void Udp_BetweenTwoStacks_CarriesTheBytesBothWays()
         {
             int server = _b.UdpOpen(7000);
@@ -128,10 +191,21 @@ namespace EdSoftNano.Tests.Ip
         }
 
         [Fact]
+        public void Stack_IsBuiltOnThePppBearersLink_AndAttaches()
+        {
+            var bearer = new EdSoftNano.Session.PppBearer(5);
+            var stack = new ManagedNetStack(bearer.IpLink, 5);
+            bearer.AttachIpStack(stack);
+            Assert.Same(stack, bearer.Stack);
+            Assert.Same(stack, stack.Input);
+            Assert.Equal(long.MaxValue, stack.NextDeadlineMs);
+        }
+
+        [Fact]
         public void Budget_TotalIsTheSumOfItsBuffers_AndFitsTheDeviceHeap()
         {
             int sum = NetStackBudget.ReassemblySlots * NetStackBudget.Datagram
-                + NetStackBudget.TcpSlots * (NetStackBudget.TcpSendBuffer + NetStackBudget.TcpReceiveBuffer)
+                + NetStackBudget.TcpSlots * (NetStackBudget.TcpSendBuffer + NetStackBudget.TcpReceiveBuffer) + EdSoftNano.Tcp.TcpBudget.SegmentBufferBytes
                 + NetStackBudget.UdpSlots * NetStackBudget.UdpRing + NetStackBudget.UdpSend + NetStackBudget.IcmpBuffer + NetStackBudget.DnsBuffer;
             Assert.Equal(sum, NetStackBudget.Total);
 

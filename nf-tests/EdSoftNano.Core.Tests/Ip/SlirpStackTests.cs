@@ -71,6 +71,38 @@ namespace EdSoftNano.Tests.Ip
         }
 
         [Fact]
+        public void Tcp_ThroughPppAndSlirp_EchoesTheBytes()
+        {
+            TestServer echo = TestServers.TcpEcho;
+            int s = _stack.TcpConnect(SlirpHost, echo.Port);
+            PollUntil(() => _stack.State(s) != SocketState.Connecting, 5000, "the TCP handshake through slirp");
+            Assert.Equal(SocketState.Open, _stack.State(s));
+            byte[] payload = Packet.Pattern(20000, 9);
+            var got = new byte[payload.Length];
+            int sent = 0;
+            int received = 0;
+            PollUntil(() =>
+            {
+                if (sent < payload.Length)
+                {
+                    int n = _stack.Send(s, payload, sent, payload.Length - sent);
+                    Assert.True(n >= 0, "send failed " + _stack.Error(s));
+                    sent += n;
+                }
+
+                int r = _stack.Receive(s, got, received, got.Length - received);
+                Assert.True(r >= 0, "receive failed " + _stack.Error(s));
+                received += r;
+                return received == payload.Length;
+            }, 10000, "the echo of 20000 bytes");
+            Assert.Equal(payload, got);
+            _stack.Close(s);
+            long until = Now + 200;
+            PollUntil(() => Now > until, 1000, "the FIN exchange");
+            Assert.Equal(0, _ppp.Decoder.FcsErrors);
+        }
+
+        [Fact]
         public void Resolve_ThroughPppAndSlirp_AsksTheProjectsDnsServer()
         {
             TestServer dns = TestServers.Dns;

@@ -102,6 +102,36 @@ namespace EdSoftNano.Tests.Support
             return Host.TakeOutput();
         }
 
+        /// <summary>
+        /// Types <paramref name="input"/> and lets virtual time pass, 1 ms per step, until the host
+        /// output ends with one of <paramref name="endings"/> or <paramref name="maxMs"/> have passed
+        /// (a negotiation that runs over the simulated call, not just over the modem's commands).
+        /// </summary>
+        public string SendUntil(string input, long maxMs, params string[] endings)
+        {
+            Host.Send(input);
+            var output = new System.Text.StringBuilder();
+            long end = Clock.NowMs + maxMs;
+            while (Clock.NowMs < end)
+            {
+                Firmware.Step(0);
+                output.Append(Host.TakeOutput());
+                string text = output.ToString();
+                foreach (string ending in endings)
+                {
+                    if (text.EndsWith(ending, StringComparison.Ordinal))
+                    {
+                        RunUntilIdle();
+                        return text + Host.TakeOutput();
+                    }
+                }
+
+                Clock.Advance(1);
+            }
+
+            return output.ToString();
+        }
+
         /// <summary>A new firmware over the same flash: a reset of the board.</summary>
         public DeviceHarness Reset() => new DeviceHarness(Flash, bearer: Bearer);
 

@@ -14,6 +14,7 @@ namespace EdSoftNano.Tests.VirtualDevice
     {
         private readonly Process _process;
         private readonly StringBuilder _unread = new StringBuilder();
+        private readonly StringBuilder _errors = new StringBuilder();
         private readonly Thread _reader;
 
         public InteractiveDevice(string arguments)
@@ -21,6 +22,28 @@ namespace EdSoftNano.Tests.VirtualDevice
             _process = VirtualDeviceProcess.Start(arguments);
             _reader = new Thread(ReadAll) { IsBackground = true };
             _reader.Start();
+            // Drained always: a --ppp-peer's log comes here and must never fill the pipe and block the device.
+            _process.ErrorDataReceived += (s, e) => { if (e.Data != null) { lock (_errors) { _errors.AppendLine(e.Data); } } };
+            _process.BeginErrorReadLine();
+        }
+
+        /// <summary>The device process's id.</summary>
+        public int Pid => _process.Id;
+
+        /// <summary>Everything the device wrote to stderr so far (its diagnostics, a --ppp-peer's log).</summary>
+        public string ErrorLog { get { lock (_errors) { return _errors.ToString(); } } }
+
+        /// <summary>Waits up to <paramref name="ms"/> for <paramref name="what"/> in <see cref="ErrorLog"/>.</summary>
+        public bool WaitForError(string what, int ms)
+        {
+            var deadline = DateTime.UtcNow.AddMilliseconds(ms);
+            while (DateTime.UtcNow < deadline)
+            {
+                if (ErrorLog.Contains(what)) { return true; }
+                Thread.Sleep(50);
+            }
+
+            return ErrorLog.Contains(what);
         }
 
         /// <summary>Writes <paramref name="line"/> and returns everything the device says until <paramref name="end"/> matches it.</summary>

@@ -40,8 +40,9 @@ namespace EdSoftNano.Tests.Ip.Kernel
             Assert.True(Tun.IsRoot, "kernel IP tests need root (TUN device and ip netns)");
             Assert.True(File.Exists("/dev/net/tun"), "kernel IP tests need /dev/net/tun (modprobe tun)");
             Assert.True(File.Exists(Ip), "kernel IP tests need iproute2's ip (" + Ip + ")");
+            RemoveStaleNamespaces();
             int n = Interlocked.Increment(ref _counter);
-            string id = (Environment.ProcessId % 100000) + "x" + n;
+            string id = Environment.ProcessId + "x" + n;
             Namespace = "edsip" + id;
             Device = "edt" + id;
             Mtu = mtu;
@@ -262,6 +263,42 @@ namespace EdSoftNano.Tests.Ip.Kernel
             _processes.Clear();
             _tun.Dispose();
             Run(Ip, "netns del " + Namespace, allowFailure: true);
+        }
+
+        // Namespaces a killed test run left behind (edsip<pid>x<n> whose test process is gone): their
+        // servers are stopped by PID, then the namespace is deleted. Live runs' namespaces are not touched.
+        private static void RemoveStaleNamespaces()
+        {
+            foreach (string line in Run(Ip, "netns list", allowFailure: true).Split('\n'))
+            {
+                string name = line.Split(' ')[0];
+                int x = name.IndexOf('x');
+                if (!name.StartsWith("edsip") || x < 6 || !int.TryParse(name.Substring(5, x - 5), out int pid))
+                {
+                    continue;
+                }
+
+                if (pid == Environment.ProcessId || File.Exists("/proc/" + pid + "/status"))
+                {
+                    continue;
+                }
+
+                foreach (string p in Run(Ip, "netns pids " + name, allowFailure: true).Split('\n', StringSplitOptions.RemoveEmptyEntries))
+                {
+                    try
+                    {
+                        Process.GetProcessById(int.Parse(p.Trim())).Kill();
+                    }
+                    catch (ArgumentException)
+                    {
+                    }
+                    catch (InvalidOperationException)
+                    {
+                    }
+                }
+
+                Run(Ip, "netns del " + name, allowFailure: true);
+            }
         }
 
         private void Apply(byte[] packet, List<byte[]> held, bool toKernel)

@@ -41,7 +41,7 @@ namespace EdSoftNano.Tests.Services.Ftp
         private static void Set(LiveDevice device, string name, string value) =>
             Assert.Equal(Ok, device.Exchange("AT#" + name + "=" + value + "\r", "OK\r\n$"));
 
-        private static byte[] Escape(byte[] data)
+        internal static byte[] Escape(byte[] data)
         {
             var escaped = new MemoryStream();
             foreach (byte b in data)
@@ -57,7 +57,7 @@ namespace EdSoftNano.Tests.Services.Ftp
             return escaped.ToArray();
         }
 
-        private static byte[] Unescape(byte[] data)
+        internal static byte[] Unescape(byte[] data)
         {
             var plain = new MemoryStream();
             for (int i = 0; i < data.Length; i++)
@@ -77,7 +77,7 @@ namespace EdSoftNano.Tests.Services.Ftp
         private static string Text(byte[] bytes) => Encoding.Latin1.GetString(bytes);
 
         /// <summary>Runs #FTPGET and returns the file the host received, checking the banner, the final ETX and OK.</summary>
-        private static byte[] Get(LiveDevice device, int fileLength, int specials)
+        internal static byte[] Get(LiveDevice device, int fileLength, int specials)
         {
             device.Type(Encoding.ASCII.GetBytes("AT#FTPGET\r"));
             Assert.Equal(Banner, Text(device.ReadBytes(Banner.Length)));
@@ -86,7 +86,7 @@ namespace EdSoftNano.Tests.Services.Ftp
             return Unescape(escaped);
         }
 
-        private static int Specials(byte[] data)
+        internal static int Specials(byte[] data)
         {
             int n = 0;
             foreach (byte b in data)

@@ -41,7 +41,7 @@ namespace EdSoftNano.Tests.Services.Mail
             => Assert.Equal("\r\nOK\r\n", device.Exchange("AT#" + assignment + "\r", "(OK|ERROR: [0-9]+)\r\n$"));
 
         /// <summary>The spooled message whose subject is <paramref name="subject"/> (unique per test).</summary>
-        private static string Spooled(string subject, out string envelope)
+        internal static string Spooled(string subject, out string envelope)
         {
             string spool = TestServers.Smtp.Setting("SPOOL");
             DateTime deadline = DateTime.UtcNow.AddSeconds(5);
@@ -66,7 +66,7 @@ namespace EdSoftNano.Tests.Services.Mail
             }
         }
 
-        private static string UniqueSubject() => "EdSoftNano " + Guid.NewGuid().ToString("N");
+        internal static string UniqueSubject() => "EdSoftNano " + Guid.NewGuid().ToString("N");
 
         [Fact]
         public void SendMail1_AuthLogin_TwoRecipientsAndCc_SpoolsTheExactMessage()
