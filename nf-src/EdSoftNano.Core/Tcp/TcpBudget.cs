@@ -2,7 +2,8 @@ namespace EdSoftNano.Tcp
 {
     /// <summary>
     /// The buffers of the TCP layer (part of the firmware's budget). With 5 slots they take
-    /// 5 * (2920 + 2048) + 1500 = 26,340 bytes, a quarter of an ESP32's 70–110 KB managed heap.
+    /// 5 * (2920 + 2048) + 1500 = 26,340 bytes, plus about 5 * 600 bytes of connection objects
+    /// (each field a 12-byte block on nanoFramework): under a third of an ESP32's 70–110 KB heap.
     /// </summary>
     public static class TcpBudget
     {

@@ -162,6 +162,27 @@ namespace EdSoftNano.Tests.Tcp
         }
 
         [Fact]
+        public void Window_ZeroForFiveMinutes_ProbesBackOffTo60sAndTheConnectionLives()
+        {
+            var wire = new TcpWire { Capture = true };
+            var t = new TcpTransfer(wire);
+            byte[] data = TcpTransfer.Payload(8000, 6);
+            int sent = 0;
+            long start = wire.Now;
+            while (wire.Now - start < 300000)
+            {
+                sent += wire.A.Send(t.SlotA, data, sent, data.Length - sent, wire.Now);
+                wire.Step();
+            }
+
+            Assert.Equal(SocketState.Open, wire.A.State(t.SlotA));
+            uint probeSeq = wire.A.Connection(t.SlotA).SndUna - 1;
+            var probes = wire.Segments.Where(s => s.From == 0 && s.DataLength == 0 && s.Seq == probeSeq).Select(s => s.TimeMs).ToArray();
+            Assert.Equal(60000, probes[^1] - probes[^2]);
+            Assert.Equal(0, wire.A.Retransmissions);
+        }
+
+        [Fact]
         public void Close_QueuedBytesDeliveredThenFin_PeerEnds()
         {
             var wire = new TcpWire();
