@@ -14,6 +14,10 @@ namespace EdSoftNano.Tests.Net
         public enum Reply { Address, NameError, ServerFailure, Silent }
 
         private readonly UdpClient _udp;
+        // The socket itself: after Dispose, UdpClient.Receive dereferences a null Client (a
+        // NullReferenceException on the server thread that kills the test host), a Socket throws
+        // ObjectDisposedException, which ends Serve.
+        private readonly Socket _socket;
         private readonly Thread _thread;
         private int _queries;
 
@@ -22,7 +26,8 @@ namespace EdSoftNano.Tests.Net
             _udp = new UdpClient(new IPEndPoint(IPAddress.Parse(address), port));
             Mode = reply;
             Answer = answer;
-            Port = ((IPEndPoint)_udp.Client.LocalEndPoint).Port;
+            _socket = _udp.Client;
+            Port = ((IPEndPoint)_socket.LocalEndPoint).Port;
             _thread = new Thread(Serve) { IsBackground = true };
             _thread.Start();
         }
@@ -44,10 +49,12 @@ namespace EdSoftNano.Tests.Net
         {
             try
             {
+                var datagram = new byte[1500];
                 while (true)
                 {
-                    var from = new IPEndPoint(IPAddress.Any, 0);
-                    byte[] query = _udp.Receive(ref from);
+                    EndPoint from = new IPEndPoint(IPAddress.Any, 0);
+                    int length = _socket.ReceiveFrom(datagram, ref from);
+                    byte[] query = datagram.AsSpan(0, length).ToArray();
                     if (query.Length < 17 || (query[2] & 0x80) != 0)
                     {
                         // Not a query (another test's datagram to a port it thought closed).
@@ -59,7 +66,7 @@ namespace EdSoftNano.Tests.Net
                     if (Mode != Reply.Silent)
                     {
                         byte[] response = Build(query);
-                        _udp.Send(response, response.Length, from);
+                        _socket.SendTo(response, from);
                     }
                 }
             }
