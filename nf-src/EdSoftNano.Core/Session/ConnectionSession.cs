@@ -552,6 +552,17 @@ namespace EdSoftNano.Session
                 return;
             }
 
+            ReportCarrierLost(nowMs);
+            _bearer.Stop(nowMs);
+            _bearerStarted = false;
+            _state = SessionState.Disconnecting;
+            ContinueTearDown(nowMs);
+        }
+
+        // The lost link as the host reads it: 35841 in GPRS (through a running service when there is
+        // one); in GSM a service in data mode ends it first (ETX, 35867), then the call's NO CARRIER.
+        private void ReportCarrierLost(long nowMs)
+        {
             if (_gprs)
             {
                 if (!TellServices(ErrorCodes.GprsSessionLost, nowMs))
@@ -564,11 +575,6 @@ namespace EdSoftNano.Session
                 TellServices(ErrorCodes.PhysicalLayerNotActive, nowMs);
                 _out.Result(ResultCode.NoCarrier);
             }
-
-            _bearer.Stop(nowMs);
-            _bearerStarted = false;
-            _state = SessionState.Disconnecting;
-            ContinueTearDown(nowMs);
         }
 
         /// <summary>Stops the bearer, leaves the data call (+++), hangs up, then goes idle.</summary>
@@ -733,20 +739,7 @@ namespace EdSoftNano.Session
                 return;
             }
 
-            if (_gprs)
-            {
-                if (!TellServices(ErrorCodes.GprsSessionLost, nowMs))
-                {
-                    _out.Error(ErrorCodes.GprsSessionLost);
-                }
-            }
-            else
-            {
-                // A service in data mode ends it first (ETX, 35867), then the call's own NO CARRIER.
-                TellServices(ErrorCodes.PhysicalLayerNotActive, nowMs);
-                _out.Result(ResultCode.NoCarrier);
-            }
-
+            ReportCarrierLost(nowMs);
             if (_bearerStarted)
             {
                 _bearer.Stop(nowMs);

@@ -23,10 +23,8 @@ namespace EdSoftNano.Tests.Ppp
         private readonly Process _process;
         private readonly Stream _stdin;
         private readonly Stream _stdout;
-        private readonly Queue<byte> _in = new Queue<byte>();
         private readonly StringBuilder _log = new StringBuilder();
-        private readonly Thread _reader;
-        private bool _ended;
+        private readonly StreamInbox _inbox;
 
         /// <param name="options">slirp words after "ppp", e.g. "+chap", "dns 127.0.0.1" (each one argv word of slirp).</param>
         public SlirpPeer(string home, string user, string secret, params string[] options)
@@ -59,8 +57,7 @@ namespace EdSoftNano.Tests.Ppp
             _stdout = _process.StandardOutput.BaseStream;
             _process.ErrorDataReceived += (s, e) => { if (e.Data != null) { lock (_log) { _log.AppendLine(e.Data); } } };
             _process.BeginErrorReadLine();
-            _reader = new Thread(ReadLoop) { IsBackground = true, Name = "slirp-reader" };
-            _reader.Start();
+            _inbox = new StreamInbox(_stdout, "slirp-reader");
         }
 
         public string Home { get; }
@@ -69,39 +66,7 @@ namespace EdSoftNano.Tests.Ppp
 
         public bool HasExited => _process.HasExited;
 
-        private void ReadLoop()
-        {
-            byte[] buf = new byte[4096];
-            try
-            {
-                while (true)
-                {
-                    int n = _stdout.Read(buf, 0, buf.Length);
-                    if (n <= 0) { break; }
-                    lock (_in)
-                    {
-                        for (int i = 0; i < n; i++) { _in.Enqueue(buf[i]); }
-                        Monitor.PulseAll(_in);
-                    }
-                }
-            }
-            catch (IOException) { }
-            catch (ObjectDisposedException) { }
-
-            lock (_in) { _ended = true; Monitor.PulseAll(_in); }
-        }
-
-        public int Read(byte[] buffer, int offset, int count, int timeoutMs)
-        {
-            lock (_in)
-            {
-                if (_in.Count == 0 && !_ended && timeoutMs > 0) { Monitor.Wait(_in, timeoutMs); }
-                if (_in.Count == 0) { return _ended ? -1 : 0; }
-                int n = 0;
-                while (n < count && _in.Count > 0) { buffer[offset + n++] = _in.Dequeue(); }
-                return n;
-            }
-        }
+        public int Read(byte[] buffer, int offset, int count, int timeoutMs) => _inbox.Read(buffer, offset, count, timeoutMs);
 
         public void Write(byte[] buffer, int offset, int count)
         {
