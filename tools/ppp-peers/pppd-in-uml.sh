@@ -9,7 +9,8 @@
 #   noauth (default) lets any caller in; pap/chap require USER/SECRET of the caller.
 # Environment: PPPD_ADDRS local:remote (default 10.64.0.1:10.64.0.2: pppd's own address, then the
 #   caller's), PPPD_DNS1 (default 10.64.0.53), PPPD_DNS2 (default: none; pppd then Naks the
-#   secondary to DNS1).
+#   secondary to DNS1), PPPD_ECHO_PORT (default: none; when set, TCP and UDP echo servers inside
+#   UML on that port, reached at pppd's address).
 UML=${UML:-/usr/bin/linux.uml}
 SOCAT=${SOCAT:-/usr/bin/socat}
 HERE=$(cd "$(dirname "$0")" && pwd)
@@ -25,6 +26,7 @@ esac
 PARAMS="PPPD_ROLE=server PPPD_AUTH=$AUTH PPPD_USER=${2:-user} PPPD_SECRET=${3:-secret}"
 PARAMS="$PARAMS PPPD_ADDRS=${PPPD_ADDRS:-10.64.0.1:10.64.0.2} PPPD_DNS1=${PPPD_DNS1:-10.64.0.53}"
 [ -n "$PPPD_DNS2" ] && PARAMS="$PARAMS PPPD_DNS2=$PPPD_DNS2"
+[ -n "$PPPD_ECHO_PORT" ] && PARAMS="$PARAMS PPPD_ECHO_PORT=$PPPD_ECHO_PORT"
 
 DIR=$(mktemp -d "${TMPDIR:-/tmp}/pppd-in-uml.XXXXXX") || exit 2
 SOCAT_PID=

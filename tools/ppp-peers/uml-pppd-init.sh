@@ -9,6 +9,8 @@
 #   server only: PPPD_AUTH (noauth | require-pap | require-chap), PPPD_ADDRS (local:remote),
 #               PPPD_DNS1 (and PPPD_DNS2 when set) handed out with ms-dns
 #   PPPD_EXTRA  more pppd options (one word per kernel parameter is all the command line allows)
+#   PPPD_ECHO_PORT  when set, TCP and UDP echo servers (socat) listen on that port inside UML, so
+#               the caller's TCP/UDP reach the UML kernel's own stack through pppd
 # As client pppd asks for an address and the DNS servers (noipdefault usepeerdns) and logs what it
 # got ("local  IP address", "remote IP address", "primary   DNS address", "secondary DNS address").
 PATH=/usr/sbin:/usr/bin:/sbin:/bin
@@ -37,6 +39,18 @@ S=${PPPD_SECRET:-secret}
 echo "$U * $S *" > /etc/ppp/pap-secrets
 echo "$U * $S *" > /etc/ppp/chap-secrets
 chmod 600 /etc/ppp/pap-secrets /etc/ppp/chap-secrets
+if [ -n "$PPPD_ECHO_PORT" ]; then
+  ip link set lo up 2>/dev/null
+  socat "TCP4-LISTEN:$PPPD_ECHO_PORT,reuseaddr,fork" PIPE &
+  socat "UDP4-RECVFROM:$PPPD_ECHO_PORT,reuseaddr,fork" PIPE &
+  # pppd starts only once both listen: the caller connects right after IPCP opens.
+  HEXPORT=$(printf '%04X' "$PPPD_ECHO_PORT")
+  for i in $(seq 1 100); do
+    grep -q ":$HEXPORT 00000000:0000 0A" /proc/net/tcp && grep -q ":$HEXPORT 00000000:0000 07" /proc/net/udp && break
+    sleep 0.05
+  done
+  echo "init: TCP and UDP echo on port $PPPD_ECHO_PORT" 1>&2
+fi
 echo "init: starting pppd as ${PPPD_ROLE:-server}" 1>&2
 if [ "${PPPD_ROLE:-server}" = client ]; then
   pppd /dev/ttyS0 115200 nodetach local nocrtscts noauth user "$U" noipdefault usepeerdns \
