@@ -42,7 +42,7 @@ namespace EdSoftNano.Tests.Tcp
 
         // tshark's oracle (PEERS.md section 4), except its notes on flow control working as meant:
         // a 2048-byte window that the kernel fills in one burst and our zero-window advertisements.
-        private void AssertTsharkClean(string name)
+        private void AssertTsharkClean(string name, bool faults = false)
         {
             Assert.True(File.Exists(EdSoftNano.Tests.Ppp.TsharkOracle.Tshark), "tshark is not installed (tools/test-servers/install.sh)");
             string dir = Path.Combine(Path.GetTempPath(), "edsoft-tcp-" + _kernel.Namespace);
@@ -50,6 +50,14 @@ namespace EdSoftNano.Tests.Tcp
             string pcap = Path.Combine(dir, name + ".pcap");
             EdSoftNano.Tests.Ppp.PcapWriter.Write(pcap, _kernel.Capture);
             string[] allowed = { "TCP window specified by the receiver is now completely full", "TCP Zero Window segment", "TCP Zero Window Probe", "TCP ZeroWindowProbeAck" };
+            if (faults)
+            {
+                // With faults injected: a retransmission that follows its successor within tshark's few
+                // milliseconds is classed as out-of-order (a guess from timing, and so from this
+                // machine's load), and a duplicated last ACK reaches a kernel socket that the first
+                // copy already closed, which answers RST. Neither is a fault of our segments.
+                allowed = new[] { allowed[0], allowed[1], allowed[2], allowed[3], "This frame is a (suspected) out-of-order segment", "Connection reset (RST)" };
+            }
             var complaints = new System.Text.StringBuilder();
             foreach (string line in EdSoftNano.Tests.Ppp.TsharkOracle.Complaints(pcap).Split('\n', StringSplitOptions.RemoveEmptyEntries))
             {
@@ -89,7 +97,7 @@ namespace EdSoftNano.Tests.Tcp
             _tcp.Close(slot, _kernel.NowMs);
             _kernel.Until(() => _tcp.Connection(slot).State == TcpState.TimeWait || _tcp.Connection(slot).State == TcpState.Free, Step, "the close");
             _kernel.AssertNoKernelErrors();
-            AssertTsharkClean("tcp-echo");
+            AssertTsharkClean("tcp-echo", faults: loss > 0 || duplication > 0 || reordering > 0);
         }
 
         [Fact]
