@@ -1,3 +1,5 @@
+using EdSoftNano.Ip;
+
 namespace EdSoftNano.Tcp
 {
     /// <summary>
@@ -80,13 +82,13 @@ namespace EdSoftNano.Tcp
                 return false;
             }
 
-            header.SourcePort = (buffer[offset] << 8) | buffer[offset + 1];
-            header.DestinationPort = (buffer[offset + 2] << 8) | buffer[offset + 3];
-            header.Sequence = ReadUInt32(buffer, offset + 4);
-            header.Acknowledgment = ReadUInt32(buffer, offset + 8);
+            header.SourcePort = IpHeader.Get16(buffer, offset);
+            header.DestinationPort = IpHeader.Get16(buffer, offset + 2);
+            header.Sequence = IpHeader.Get32(buffer, offset + 4);
+            header.Acknowledgment = IpHeader.Get32(buffer, offset + 8);
             header.HeaderLength = headerLength;
             header.Flags = buffer[offset + 13] & 0x3F;
-            header.Window = (buffer[offset + 14] << 8) | buffer[offset + 15];
+            header.Window = IpHeader.Get16(buffer, offset + 14);
             int i = offset + Length;
             int end = offset + headerLength;
             while (i < end)
@@ -116,7 +118,7 @@ namespace EdSoftNano.Tcp
 
                 if (kind == 2 && length == 4)
                 {
-                    header.Mss = (buffer[i + 2] << 8) | buffer[i + 3];
+                    header.Mss = IpHeader.Get16(buffer, i + 2);
                 }
 
                 i += length;
@@ -129,16 +131,13 @@ namespace EdSoftNano.Tcp
         public int Emit(byte[] buffer, int offset)
         {
             int length = Mss != 0 ? LengthWithMss : Length;
-            buffer[offset] = (byte)(SourcePort >> 8);
-            buffer[offset + 1] = (byte)SourcePort;
-            buffer[offset + 2] = (byte)(DestinationPort >> 8);
-            buffer[offset + 3] = (byte)DestinationPort;
-            WriteUInt32(buffer, offset + 4, Sequence);
-            WriteUInt32(buffer, offset + 8, Acknowledgment);
+            IpHeader.Put16(buffer, offset, SourcePort);
+            IpHeader.Put16(buffer, offset + 2, DestinationPort);
+            IpHeader.Put32(buffer, offset + 4, Sequence);
+            IpHeader.Put32(buffer, offset + 8, Acknowledgment);
             buffer[offset + 12] = (byte)((length / 4) << 4);
             buffer[offset + 13] = (byte)Flags;
-            buffer[offset + 14] = (byte)(Window >> 8);
-            buffer[offset + 15] = (byte)Window;
+            IpHeader.Put16(buffer, offset + 14, Window);
             buffer[offset + 16] = 0;
             buffer[offset + 17] = 0;
             buffer[offset + 18] = 0;
@@ -147,24 +146,10 @@ namespace EdSoftNano.Tcp
             {
                 buffer[offset + 20] = 2;
                 buffer[offset + 21] = 4;
-                buffer[offset + 22] = (byte)(Mss >> 8);
-                buffer[offset + 23] = (byte)Mss;
+                IpHeader.Put16(buffer, offset + 22, Mss);
             }
 
             return length;
-        }
-
-        private static uint ReadUInt32(byte[] buffer, int offset)
-        {
-            return ((uint)buffer[offset] << 24) | ((uint)buffer[offset + 1] << 16) | ((uint)buffer[offset + 2] << 8) | buffer[offset + 3];
-        }
-
-        private static void WriteUInt32(byte[] buffer, int offset, uint value)
-        {
-            buffer[offset] = (byte)(value >> 24);
-            buffer[offset + 1] = (byte)(value >> 16);
-            buffer[offset + 2] = (byte)(value >> 8);
-            buffer[offset + 3] = (byte)value;
         }
     }
 }

@@ -58,8 +58,8 @@ namespace EdSoftNano.Tcp
                 return;
             }
 
-            int localPort = (original[offset + ihl] << 8) | original[offset + ihl + 1];
-            int remotePort = (original[offset + ihl + 2] << 8) | original[offset + ihl + 3];
+            int localPort = IpHeader.Get16(original, offset + ihl);
+            int remotePort = IpHeader.Get16(original, offset + ihl + 2);
             int slot = FindConnection(destination, remotePort, localPort);
             if (slot >= 0 && (_slots[slot].State == TcpState.SynSent || (_slots[slot].State == TcpState.SynReceived && !_slots[slot].Passive)))
             {
